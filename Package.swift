@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Reach",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "reach", targets: ["reach"]),
+        .library(name: "ReachNetwork", targets: ["ReachNetwork"]),
+        .library(name: "ReachModel", targets: ["ReachModel"]),
+        .library(name: "ReachTopologyFile", targets: ["ReachTopologyFile"]),
+        .library(name: "ReachGraph", targets: ["ReachGraph"]),
+        .library(name: "ReachReport", targets: ["ReachReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Addresses, prefixes, port ranges and protocols: exact value types with set algebra.
+        .target(name: "ReachNetwork"),
+        // The vendor-independent topology model and its validation.
+        .target(name: "ReachModel", dependencies: ["ReachNetwork"]),
+        // The hand-written YAML topology format (an importer into the model).
+        .target(
+            name: "ReachTopologyFile",
+            dependencies: ["ReachModel", .product(name: "Yams", package: "Yams")]
+        ),
+        // The forwarding graph compiled from a topology, the flow tracer and queries over it.
+        .target(name: "ReachGraph", dependencies: ["ReachModel"]),
+        // Text and JSON renderings of query results.
+        .target(name: "ReachReport", dependencies: ["ReachGraph"]),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "reach",
+            dependencies: [
+                "ReachTopologyFile", "ReachGraph", "ReachReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ReachNetworkTests", dependencies: ["ReachNetwork"]),
+        .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
+        .testTarget(name: "ReachTopologyFileTests", dependencies: ["ReachTopologyFile"]),
+        .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph", "ReachTopologyFile"]),
+        .testTarget(name: "ReachReportTests", dependencies: ["ReachReport", "ReachTopologyFile"]),
+        .testTarget(name: "ReachCLITests", dependencies: ["reach"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

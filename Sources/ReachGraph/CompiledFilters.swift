@@ -1,0 +1,44 @@
+import ReachModel
+import ReachNetwork
+
+/// What a compiled security group rule matches on the far side.
+enum CompiledPeer: Hashable, Sendable {
+    case addresses(IPv4AddressSet)
+    case group(Int)
+    case never
+}
+
+/// A security group rule ready for matching, with the text that names it in a path.
+struct CompiledSecurityGroupRule: Sendable {
+    let match: ProtocolMatch
+    let peer: CompiledPeer
+    let label: String
+}
+
+/// A security group with rules compiled per direction.
+struct CompiledSecurityGroup: Sendable {
+    let ref: ComponentRef
+    let vpc: Int
+    let ingress: [CompiledSecurityGroupRule]
+    let egress: [CompiledSecurityGroupRule]
+
+    func rules(_ direction: TrafficDirection) -> [CompiledSecurityGroupRule] {
+        direction == .ingress ? ingress : egress
+    }
+}
+
+/// A network ACL entry ready for matching.
+struct CompiledACLEntry: Sendable {
+    let ruleNumber: Int
+    let action: RuleAction
+    let match: ProtocolMatch
+    let prefix: IPv4Prefix
+    let label: String
+}
+
+/// A network ACL with entries sorted by rule number per direction (S-NACL-2).
+struct CompiledNetworkACL: Sendable {
+    let ref: ComponentRef
+    let inbound: [CompiledACLEntry]
+    let outbound: [CompiledACLEntry]
+}

@@ -1,0 +1,33 @@
+import ReachModel
+import ReachNetwork
+
+/// Where a compiled route leads, by dense index into the graph's tables.
+enum CompiledRouteTarget: Hashable, Sendable {
+    case local
+    case internetGateway(Int)
+    case natGateway(Int)
+    case peering(Int)
+    case interface(Int)
+    case unsupported(kind: String, id: String)
+    case blackhole
+}
+
+/// One entry of a compiled route table: a single prefix (prefix lists are expanded).
+struct CompiledRoute: Hashable, Sendable {
+    let prefix: IPv4Prefix
+    let target: CompiledRouteTarget
+    /// How to name the route in a path: `0.0.0.0/0 -> igw-1`.
+    let label: String
+}
+
+/// A route table compiled for longest prefix match: entries sorted by descending prefix length.
+struct CompiledRouteTable: Sendable {
+    let ref: ComponentRef
+    let vpc: Int
+    let routes: [CompiledRoute]
+
+    /// The longest-prefix match for `address` (S-R-2), or nil (S-R-5).
+    func lookup(_ address: IPv4Address) -> CompiledRoute? {
+        routes.first { $0.prefix.contains(address) }
+    }
+}

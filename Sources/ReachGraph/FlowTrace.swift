@@ -1,0 +1,35 @@
+import ReachNetwork
+
+/// The concrete trace of one packet and its reply through the forwarding graph.
+public struct FlowTrace: Hashable, Sendable {
+    /// Creates a trace.
+    public init(request: Packet?, hops: [PathHop], blockers: [Blocker], unknown: Blocker?) {
+        self.request = request
+        self.hops = hops
+        self.blockers = blockers
+        self.unknown = unknown
+    }
+
+    /// The request as the source sent it; nil when the answer needed no trace (the
+    /// destination has no address the source could use).
+    public var request: Packet?
+    /// Every hop, request then reply.
+    public var hops: [PathHop]
+    /// Every blocker met, in path order. The tracer goes on past filters that deny (as if
+    /// they allowed) so that all of them are named; it stops where no next hop exists.
+    public var blockers: [Blocker]
+    /// Why the trace could not finish, when it could not.
+    public var unknown: Blocker?
+
+    /// The verdict of this one trace: any blocker makes it unreachable; else a stop for want
+    /// of input makes it unknown; else it is reachable.
+    public var verdict: Verdict {
+        if !blockers.isEmpty { return .unreachable }
+        return unknown == nil ? .reachable : .unknown
+    }
+
+    /// The code of the first blocker, or of the unknown.
+    public var reason: ReasonCode? {
+        blockers.first?.reason ?? unknown?.reason
+    }
+}

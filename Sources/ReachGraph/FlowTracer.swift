@@ -1,0 +1,558 @@
+import ReachModel
+import ReachNetwork
+
+/// Moves one concrete packet through a ``ForwardingGraph`` and its reply back, recording each
+/// hop and every blocker, following `semantics.md` (S-F, S-R, S-SG, S-NACL, S-GW).
+///
+/// Filters that deny (security groups, network ACLs) are recorded and then passed as if they
+/// had allowed, so that one answer names every blocker on the path; where no next hop exists
+/// (no route, a blackhole, a gateway that cannot forward) the trace stops.
+struct FlowTracer {
+    let graph: ForwardingGraph
+    /// An address assumed for an interface whose address the input does not give (a DB endpoint).
+    let assumedAddress: (address: IPv4Address, interface: Int)?
+
+    private var hops: [PathHop] = []
+    private var blockers: [Blocker] = []
+    private var unknown: Blocker?
+    private var direction: PathDirection = .forward
+    /// Original source of each NAT gateway's translated request, for untranslating the reply.
+    private var natOriginalSource: [Int: IPv4Address] = [:]
+    private var visited: Set<VisitKey> = []
+
+    private struct VisitKey: Hashable {
+        let subnet: Int
+        let packet: Packet
+        let direction: PathDirection
+    }
+
+    /// Where a leg ended up, and the packet as it arrived.
+    private struct Arrival {
+        let place: TracePlace
+        let packet: Packet
+    }
+
+    init(graph: ForwardingGraph, assumedAddress: (address: IPv4Address, interface: Int)? = nil) {
+        self.graph = graph
+        self.assumedAddress = assumedAddress
+    }
+
+    /// Traces `request` from `source` to `destination` and, when it arrives, its reply back (S-F-3).
+    mutating func trace(_ request: Packet, from source: TracePlace, to destination: TracePlace) -> FlowTrace {
+        direction = .forward
+        if let arrival = send(request, from: source) {
+            if arrival.place != destination {
+                stopUnknown(
+                    component(of: arrival.place), .unknownDestination, rule: nil,
+                    "the request arrives at \(component(of: arrival.place)), not at the destination \(component(of: destination))"
+                )
+            } else {
+                direction = .return
+                let reply = arrival.packet.reply
+                if let back = send(reply, from: destination) {
+                    checkReturn(back, request: request, source: source)
+                }
+            }
+        }
+        return FlowTrace(request: request, hops: hops, blockers: markFirst(blockers), unknown: unknown)
+    }
+
+    private func markFirst(_ list: [Blocker]) -> [Blocker] {
+        var marked = list
+        if !marked.isEmpty { marked[0].isFirst = true }
+        return marked
+    }
+
+    private mutating func checkReturn(_ back: Arrival, request: Packet, source: TracePlace) {
+        guard back.place == source, back.packet.destination == request.source else {
+            stopUnknown(
+                component(of: back.place), .unknownDestination, rule: nil,
+                "the reply arrives at \(component(of: back.place)) (\(back.packet.destination)), not back at the source"
+            )
+            return
+        }
+        if back.packet.source != request.destination {
+            block(
+                component(of: back.place), rule: nil, .asymmetricReturnPath,
+                "the reply comes from \(back.packet.source), but the client connected to \(request.destination); "
+                    + "the client drops it", hard: true)
+        }
+    }
+
+    // MARK: - Recording
+
+    private mutating func hop(
+        _ component: ComponentRef, _ action: PathHop.Action, rule: String? = nil, _ detail: String,
+        _ packet: Packet
+    ) {
+        hops.append(
+            PathHop(
+                component: component, direction: direction, action: action, rule: rule, detail: detail,
+                packet: packet.description))
+    }
+
+    private mutating func block(
+        _ component: ComponentRef, rule: String?, _ reason: ReasonCode, _ detail: String, hard: Bool,
+        packet: Packet? = nil
+    ) {
+        blockers.append(
+            Blocker(component: component, rule: rule, reason: reason, direction: direction, detail: detail))
+        if let packet {
+            hops.append(
+                PathHop(
+                    component: component, direction: direction, action: .denied, rule: rule, detail: detail,
+                    packet: packet.description))
+        }
+        _ = hard
+    }
+
+    private mutating func stopUnknown(
+        _ component: ComponentRef, _ reason: ReasonCode, rule: String?, _ detail: String
+    ) {
+        if unknown == nil {
+            unknown = Blocker(
+                component: component, rule: rule, reason: reason, direction: direction, detail: detail)
+        }
+        hops.append(
+            PathHop(
+                component: component, direction: direction, action: .unknown, rule: rule, detail: detail,
+                packet: ""))
+    }
+
+    private func component(of place: TracePlace) -> ComponentRef {
+        switch place {
+        case .interface(let i): graph.interfaces[i].ref
+        case .host(let subnet): graph.subnets[subnet].ref
+        case .internet: .internet
+        case .onPremSite(let site): graph.onPremSites[site].ref
+        }
+    }
+
+    private func vpc(ofSubnet subnet: Int) -> Int { graph.subnets[subnet].vpc }
+
+    private func vpc(ofInterface interface: Int) -> Int {
+        graph.subnets[graph.interfaces[interface].subnet].vpc
+    }
+
+    /// The interface holding private `address` in `vpc`, counting an assumed DB address.
+    private func interface(at address: IPv4Address, inVPC vpc: Int) -> Int? {
+        if let assumed = assumedAddress, assumed.address == address,
+            self.vpc(ofInterface: assumed.interface) == vpc
+        {
+            return assumed.interface
+        }
+        return graph.interface(withPrivateIP: address, inVPC: vpc)
+    }
+
+    private func privateAddress(of interface: Int) -> IPv4Address? {
+        graph.interfaces[interface].privateIPs.first
+            ?? (assumedAddress?.interface == interface ? assumedAddress?.address : nil)
+    }
+
+    // MARK: - Legs
+
+    private mutating func send(_ packet: Packet, from place: TracePlace) -> Arrival? {
+        switch place {
+        case .interface(let i):
+            let interface = graph.interfaces[i]
+            hop(interface.ref, .sent, "sent by \(interface.ref)", packet)
+            if direction == .forward {
+                checkSecurityGroups(of: i, packet, .egress)
+            } else {
+                hop(
+                    interface.ref, .skipped, "security groups are stateful: the reply is allowed (S-SG-3)",
+                    packet)
+            }
+            return leave(subnet: interface.subnet, packet)
+        case .host(let subnet):
+            hop(
+                graph.subnets[subnet].ref, .sent,
+                "sent by a host at \(packet.source) in \(graph.subnets[subnet].ref); it has no interface in the input, "
+                    + "so no security group is evaluated for it", packet)
+            return leave(subnet: subnet, packet)
+        case .internet:
+            hop(.internet, .sent, "sent by an internet host at \(packet.source)", packet)
+            return carryOverInternet(packet)
+        case .onPremSite(let site):
+            return sendFromOnPrem(site, packet)
+        }
+    }
+
+    private mutating func sendFromOnPrem(_ site: Int, _ packet: Packet) -> Arrival? {
+        let ref = graph.onPremSites[site].ref
+        hop(ref, .sent, "sent by a host at \(packet.source) in \(ref)", packet)
+        if graph.onPremSites[site].publicAddresses.contains(packet.source) {
+            hop(ref, .forwarded, "leaves \(ref) through its internet uplink", packet)
+            return carryOverInternet(packet)
+        }
+        block(
+            ref, rule: nil, .disconnected,
+            "\(ref) has no VPN or Direct Connect connection that reaches \(packet.destination)", hard: true)
+        return nil
+    }
+
+    /// A packet leaves a host in `subnet`: same-subnet traffic is delivered without routing or
+    /// network ACLs (S-NACL-4); anything else is routed by the subnet's route table (S-R-1).
+    private mutating func leave(subnet: Int, _ packet: Packet) -> Arrival? {
+        if graph.subnets[subnet].cidr.contains(packet.destination) {
+            hop(
+                graph.subnets[subnet].ref, .forwarded,
+                "the destination is in the same subnet: no route table or network ACL is consulted (S-NACL-4)",
+                packet)
+            return deliver(inSubnet: subnet, packet)
+        }
+        return route(from: subnet, packet)
+    }
+
+    private mutating func route(from subnet: Int, _ packet: Packet) -> Arrival? {
+        let vpc = self.vpc(ofSubnet: subnet)
+        guard visited.insert(VisitKey(subnet: subnet, packet: packet, direction: direction)).inserted,
+            hops.count < 512
+        else {
+            block(
+                graph.subnets[subnet].ref, rule: nil, .routingLoop,
+                "the packet comes back to \(graph.subnets[subnet].ref)", hard: true)
+            return nil
+        }
+        let tableIndex = graph.subnets[subnet].routeTable
+        guard tableIndex >= 0 else {
+            stopUnknown(
+                graph.subnets[subnet].ref, .unknownResource, rule: nil,
+                "the subnet has no route table in the input")
+            return nil
+        }
+        let table = graph.routeTables[tableIndex]
+        guard let route = table.lookup(packet.destination) else {
+            block(
+                table.ref, rule: "no route matches \(packet.destination)", .noRouteToDestination,
+                "\(table.ref) has no route to \(packet.destination) (S-R-5)", hard: true, packet: packet)
+            return nil
+        }
+        switch route.target {
+        case .blackhole:
+            block(
+                table.ref, rule: route.label, .badStateRoute,
+                "the route is a blackhole: its target is gone (S-R-3)", hard: true, packet: packet)
+            return nil
+        case .local:
+            hop(
+                table.ref, .routed, rule: route.label,
+                "longest prefix match: local delivery in the VPC (S-R-2)", packet)
+            guard let target = graph.subnet(containing: packet.destination, inVPC: vpc) else {
+                block(
+                    graph.vpcs[vpc].ref, rule: route.label, .noRouteToDestination,
+                    "no subnet of \(graph.vpcs[vpc].ref) holds \(packet.destination)", hard: true,
+                    packet: packet)
+                return nil
+            }
+            checkNetworkACL(of: subnet, packet, outbound: true)
+            checkNetworkACL(of: target, packet, outbound: false)
+            return deliver(inSubnet: target, packet)
+        case .internetGateway(let gateway):
+            let igw = graph.internetGateways[gateway]
+            guard igw.vpc == vpc else {
+                block(
+                    table.ref, rule: route.label, .badStateRoute,
+                    "\(igw.ref) is not attached to \(graph.vpcs[vpc].ref)", hard: true, packet: packet)
+                return nil
+            }
+            hop(
+                table.ref, .routed, rule: route.label, "longest prefix match: to the internet gateway", packet
+            )
+            checkNetworkACL(of: subnet, packet, outbound: true)
+            return leaveThroughInternetGateway(gateway, vpc: vpc, packet)
+        case .natGateway(let index):
+            let nat = graph.natGateways[index]
+            guard nat.isAvailable else {
+                block(
+                    table.ref, rule: route.label, .badStateRoute, "\(nat.ref) is not available", hard: true,
+                    packet: packet)
+                return nil
+            }
+            hop(table.ref, .routed, rule: route.label, "longest prefix match: to the NAT gateway", packet)
+            if nat.subnet != subnet {
+                checkNetworkACL(of: subnet, packet, outbound: true)
+                checkNetworkACL(of: nat.subnet, packet, outbound: false)
+            }
+            return throughNATGateway(index, packet)
+        case .peering(let index):
+            return throughPeering(index, from: subnet, table: table, route: route, packet)
+        case .interface(let target):
+            let appliance = graph.interfaces[target]
+            hop(table.ref, .routed, rule: route.label, "longest prefix match: to \(appliance.ref)", packet)
+            if appliance.sourceDestCheck {
+                block(
+                    appliance.ref, rule: route.label, .sourceDestinationCheck,
+                    "\(appliance.ref) has its source/destination check on and drops traffic for \(packet.destination)",
+                    hard: true)
+            } else {
+                stopUnknown(
+                    appliance.ref, .unsupportedComponent, rule: route.label,
+                    "traffic is handed to the appliance \(appliance.ref); Reach does not model the software that forwards it"
+                )
+            }
+            return nil
+        case .unsupported(let kind, let id):
+            stopUnknown(
+                ComponentRef(kind: kind, id: id, name: id), .unsupportedComponent, rule: route.label,
+                "the route leads to a \(kind), which this version does not model")
+            return nil
+        }
+    }
+
+    private mutating func throughPeering(
+        _ index: Int, from subnet: Int, table: CompiledRouteTable, route: CompiledRoute, _ packet: Packet
+    ) -> Arrival? {
+        let peering = graph.peerings[index]
+        let vpc = self.vpc(ofSubnet: subnet)
+        guard peering.isActive else {
+            block(
+                peering.ref, rule: route.label, .peeringConnectionNotActive,
+                "\(peering.ref) is \(peering.status), not active (S-GW-3)", hard: true, packet: packet)
+            return nil
+        }
+        guard let peer = peering.peer(of: vpc) else {
+            block(
+                table.ref, rule: route.label, .badStateRoute,
+                "\(peering.ref) does not connect \(graph.vpcs[vpc].ref)", hard: true)
+            return nil
+        }
+        hop(table.ref, .routed, rule: route.label, "longest prefix match: to the peering connection", packet)
+        checkNetworkACL(of: subnet, packet, outbound: true)
+        hop(peering.ref, .forwarded, "to \(graph.vpcs[peer].ref)", packet)
+        guard graph.vpcs[peer].contains(packet.destination) else {
+            block(
+                peering.ref, rule: route.label, .peeringRequiresAddressInVPCCIDR,
+                "\(packet.destination) is not in \(graph.vpcs[peer].ref); peering is not transitive (S-GW-3)",
+                hard: true, packet: packet)
+            return nil
+        }
+        guard let target = graph.subnet(containing: packet.destination, inVPC: peer) else {
+            block(
+                graph.vpcs[peer].ref, rule: nil, .noRouteToDestination,
+                "no subnet of \(graph.vpcs[peer].ref) holds \(packet.destination)", hard: true, packet: packet
+            )
+            return nil
+        }
+        checkNetworkACL(of: target, packet, outbound: false)
+        return deliver(inSubnet: target, packet)
+    }
+
+    /// A packet reaches an address in `subnet`, having passed any network ACLs on the way.
+    private mutating func deliver(inSubnet subnet: Int, _ packet: Packet) -> Arrival? {
+        guard let target = interface(at: packet.destination, inVPC: vpc(ofSubnet: subnet)) else {
+            hop(
+                graph.subnets[subnet].ref, .delivered,
+                "delivered to \(packet.destination) in \(graph.subnets[subnet].ref); no interface in the input has this address",
+                packet)
+            return Arrival(place: .host(subnet: subnet), packet: packet)
+        }
+        let interface = graph.interfaces[target]
+        if case .natGateway(let nat) = interface.owner {
+            return addressedToNATGateway(nat, packet)
+        }
+        if direction == .forward {
+            checkSecurityGroups(of: target, packet, .ingress)
+        }
+        hop(interface.ref, .delivered, "delivered to \(interface.ref)", packet)
+        return Arrival(place: .interface(target), packet: packet)
+    }
+
+    // MARK: - Gateways
+
+    /// S-GW-1: the internet gateway maps the sender's private address to its public IP.
+    private mutating func leaveThroughInternetGateway(_ gateway: Int, vpc: Int, _ packet: Packet) -> Arrival?
+    {
+        let igw = graph.internetGateways[gateway].ref
+        var packet = packet
+        guard let sender = interface(at: packet.source, inVPC: vpc) else {
+            stopUnknown(
+                igw, .addressNotKnown, rule: nil,
+                "whether the host at \(packet.source) has a public IP is not in the input (it has no interface there)"
+            )
+            return nil
+        }
+        guard let publicIP = graph.interfaces[sender].publicIP else {
+            block(
+                igw, rule: nil, .igwPublicIPAssociationForEgress,
+                "\(graph.interfaces[sender].ref) has no public or Elastic IP, so the internet gateway cannot carry its traffic (S-GW-1)",
+                hard: true, packet: packet)
+            return nil
+        }
+        hop(igw, .translated, "source \(packet.source) -> public IP \(publicIP)", packet)
+        packet.source = publicIP
+        return carryOverInternet(packet)
+    }
+
+    /// The internet delivers to a public address: an interface's public IP (through its VPC's
+    /// internet gateway), an on-prem site's public block, or an internet host.
+    private mutating func carryOverInternet(_ packet: Packet) -> Arrival? {
+        if let target = graph.interfacesByPublicIP[packet.destination] {
+            return enterThroughInternetGateway(target, packet)
+        }
+        if let site = graph.onPremSites.firstIndex(where: { $0.publicAddresses.contains(packet.destination) })
+        {
+            hop(
+                graph.onPremSites[site].ref, .delivered,
+                "delivered to \(graph.onPremSites[site].ref) over its internet uplink", packet)
+            return Arrival(place: .onPremSite(site), packet: packet)
+        }
+        guard SpecialAddresses.internet.contains(packet.destination) else {
+            block(
+                .internet, rule: nil, .noRouteToDestination,
+                "the internet does not route the private address \(packet.destination)", hard: true,
+                packet: packet)
+            return nil
+        }
+        hop(.internet, .delivered, "delivered to the internet host \(packet.destination)", packet)
+        return Arrival(place: .internet, packet: packet)
+    }
+
+    private mutating func enterThroughInternetGateway(_ target: Int, _ packet: Packet) -> Arrival? {
+        let interface = graph.interfaces[target]
+        let vpc = self.vpc(ofInterface: target)
+        guard let gateway = graph.vpcs[vpc].internetGateway else {
+            block(
+                graph.vpcs[vpc].ref, rule: nil, .noInternetGateway,
+                "\(graph.vpcs[vpc].ref) has no internet gateway to receive traffic for \(packet.destination)",
+                hard: true, packet: packet)
+            return nil
+        }
+        guard let privateIP = privateAddress(of: target) else {
+            stopUnknown(
+                interface.ref, .addressNotKnown, rule: nil,
+                "the private address of \(interface.ref) is not in the input")
+            return nil
+        }
+        var packet = packet
+        hop(
+            graph.internetGateways[gateway].ref, .translated,
+            "destination \(packet.destination) -> private IP \(privateIP)", packet)
+        packet.destination = privateIP
+        checkNetworkACL(of: interface.subnet, packet, outbound: false)
+        return deliver(inSubnet: interface.subnet, packet)
+    }
+
+    /// A packet routed to a NAT gateway as its next hop: the gateway rewrites the source to its
+    /// own private address and routes on from its subnet (S-GW-2).
+    private mutating func throughNATGateway(_ index: Int, _ packet: Packet) -> Arrival? {
+        let nat = graph.natGateways[index]
+        let vpc = self.vpc(ofSubnet: nat.subnet)
+        guard graph.vpcs[vpc].contains(packet.source) else {
+            block(
+                nat.ref, rule: nil, .natGatewayRequiresSourceInVPC,
+                "\(packet.source) is not in \(graph.vpcs[vpc].ref); the NAT gateway serves only its own VPC",
+                hard: true, packet: packet)
+            return nil
+        }
+        guard let natAddress = graph.interfaces[nat.interface].privateIPs.first else { return nil }
+        var packet = packet
+        hop(nat.ref, .translated, "source \(packet.source) -> \(natAddress)", packet)
+        if direction == .forward { natOriginalSource[index] = packet.source }
+        packet.source = natAddress
+        return leave(subnet: nat.subnet, packet)
+    }
+
+    /// A packet addressed to a NAT gateway itself: only the reply to a connection it opened gets
+    /// through, translated back to the original source (S-GW-2).
+    private mutating func addressedToNATGateway(_ index: Int, _ packet: Packet) -> Arrival? {
+        let nat = graph.natGateways[index]
+        guard direction == .return, let original = natOriginalSource[index] else {
+            block(
+                nat.ref, rule: nil, .natGatewayNoInbound,
+                "\(nat.ref) does not accept connections opened from outside (S-GW-2)", hard: true,
+                packet: packet)
+            return nil
+        }
+        var packet = packet
+        hop(
+            nat.ref, .translated,
+            "destination \(packet.destination) -> \(original) (reply to a translated connection)", packet)
+        packet.destination = original
+        return leave(subnet: nat.subnet, packet)
+    }
+
+    // MARK: - Filters
+
+    /// S-NACL-2/3: first matching entry by rule number decides; the final `*` entry denies.
+    private mutating func checkNetworkACL(of subnet: Int, _ packet: Packet, outbound: Bool) {
+        let aclIndex = graph.subnets[subnet].networkACL
+        guard aclIndex >= 0 else {
+            stopUnknown(
+                graph.subnets[subnet].ref, .unknownResource, rule: nil,
+                "the subnet has no network ACL in the input")
+            return
+        }
+        let acl = graph.networkACLs[aclIndex]
+        let peerAddress = outbound ? packet.destination : packet.source
+        let side = outbound ? "outbound" : "inbound"
+        let leg = direction == .forward ? "forward" : "return"
+        let place = "\(side) at \(graph.subnets[subnet].ref), \(leg) path"
+        for entry in outbound ? acl.outbound : acl.inbound
+        where entry.match.matches(packet) && entry.prefix.contains(peerAddress) {
+            if entry.action == .allow {
+                hop(acl.ref, .allowed, rule: entry.label, place, packet)
+            } else {
+                block(
+                    acl.ref, rule: entry.label, .subnetACLRestriction, "denied \(place)", hard: false,
+                    packet: packet)
+            }
+            return
+        }
+        block(
+            acl.ref, rule: "\(side) rule *: deny all traffic", .subnetACLRestriction,
+            "no entry allows it, \(place): the final rule denies", hard: false, packet: packet)
+    }
+
+    /// S-SG-1/2: the union of the interface's groups' rules; no match denies.
+    private mutating func checkSecurityGroups(of index: Int, _ packet: Packet, _ facing: TrafficDirection) {
+        let interface = graph.interfaces[index]
+        guard !interface.securityGroups.isEmpty else {
+            hop(interface.ref, .skipped, "no security groups on \(interface.ref)", packet)
+            return
+        }
+        for group in interface.securityGroups {
+            let compiled = graph.securityGroups[group]
+            for rule in compiled.rules(facing)
+            where rule.match.matches(packet) && peerMatches(rule.peer, at: index, packet, facing) {
+                hop(
+                    compiled.ref, .allowed, rule: rule.label,
+                    "\(facing.rawValue) allowed at \(interface.ref)", packet)
+                return
+            }
+        }
+        let groups = interface.securityGroups.map { graph.securityGroups[$0].ref.description }.joined(
+            separator: ", ")
+        let peer = facing == .ingress ? "from \(packet.source)" : "to \(packet.destination)"
+        block(
+            graph.securityGroups[interface.securityGroups[0]].ref,
+            rule: "no \(facing.rawValue) rule of \(groups) matches", .eniSecurityGroupRulesMismatch,
+            "\(facing.rawValue) denied at \(interface.ref): no rule allows \(packet.protocolNumber) "
+                + "\(packet.protocolNumber.hasPorts ? "port \(packet.destinationPort) " : "")\(peer)",
+            hard: false, packet: packet)
+    }
+
+    /// S-SG-2: a group reference matches the private IPs of interfaces carrying the group, in
+    /// the same VPC or a peered VPC of the same region; never public IPs.
+    private func peerMatches(
+        _ peer: CompiledPeer, at index: Int, _ packet: Packet, _ facing: TrafficDirection
+    ) -> Bool {
+        let address = facing == .ingress ? packet.source : packet.destination
+        switch peer {
+        case .addresses(let set):
+            return set.contains(address)
+        case .never:
+            return false
+        case .group(let group):
+            let here = vpc(ofInterface: index)
+            var candidates = graph.interfacesByPrivateIP[address] ?? []
+            if let assumed = assumedAddress, assumed.address == address {
+                candidates.append(assumed.interface)
+            }
+            return candidates.contains { other in
+                graph.interfaces[other].securityGroups.contains(group)
+                    && graph.groupReferencesReach(from: vpc(ofInterface: other), to: here)
+            }
+        }
+    }
+}

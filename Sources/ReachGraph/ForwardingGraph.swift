@@ -1,0 +1,87 @@
+import ReachModel
+import ReachNetwork
+
+/// A topology compiled once into a forwarding graph the tracer walks: interfaces, subnets,
+/// route tables, gateways, peering connections and external networks as dense tables, with
+/// route entries and filter rules (the edges' header predicates) ready for matching.
+/// Build it once per topology; every query reuses it.
+public struct ForwardingGraph: Sendable {
+    /// The topology the graph was compiled from.
+    public let topology: Topology
+
+    var vpcs: [CompiledVPC] = []
+    var subnets: [CompiledSubnet] = []
+    var routeTables: [CompiledRouteTable] = []
+    var networkACLs: [CompiledNetworkACL] = []
+    var securityGroups: [CompiledSecurityGroup] = []
+    var interfaces: [CompiledInterface] = []
+    var internetGateways: [CompiledInternetGateway] = []
+    var natGateways: [CompiledNATGateway] = []
+    var peerings: [CompiledPeering] = []
+    var onPremSites: [CompiledOnPremSite] = []
+
+    /// Interfaces by private IP; several when unpeered VPCs reuse address space.
+    var interfacesByPrivateIP: [IPv4Address: [Int]] = [:]
+    /// Interfaces (ENIs, NAT gateways, DBs) by public IP.
+    var interfacesByPublicIP: [IPv4Address: Int] = [:]
+    /// Stand-in public IPs of publicly accessible DBs whose public IP the input does not give.
+    var standInPublicIPs: Set<IPv4Address> = []
+    /// Where stand-in public IPs come from: reserved space no input address may use.
+    static let standInPublicAddresses = IPv4Prefix(containing: IPv4Address(0xF000_0000), length: 4)
+    /// Every address at which some predicate of the graph can change its answer, sorted:
+    /// splitting an address set at these gives classes every packet of which is treated alike.
+    var addressBoundaries: [UInt32] = []
+    /// Likewise for ports, from network ACL entries (the only filters that see reply ports).
+    var portBoundaries: [UInt16] = []
+
+    /// Indices of model resources, for resolving names on the command line.
+    var vpcIndex: [String: Int] = [:]
+    var subnetIndex: [String: Int] = [:]
+    var interfaceIndex: [String: Int] = [:]
+    var databaseInterfaces: [String: Int] = [:]
+    var groupIndex: [String: Int] = [:]
+    var onPremIndex: [String: Int] = [:]
+
+    /// Compiles `topology`. The topology should have passed ``TopologyValidator`` with no
+    /// errors; references it cannot resolve are compiled as unsupported targets or skipped.
+    public init(_ topology: Topology) {
+        self.topology = topology
+        var builder = ForwardingGraphBuilder(topology)
+        builder.build(into: &self)
+    }
+
+    /// The number of interfaces (ENIs, DB endpoints, NAT gateways) in the graph.
+    public var interfaceCount: Int { interfaces.count }
+
+    /// The subnet of VPC `vpc` that holds `address`.
+    func subnet(containing address: IPv4Address, inVPC vpc: Int) -> Int? {
+        let sorted = vpcs[vpc].subnetsByAddress
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if subnets[sorted[middle]].cidr.network <= address { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let candidate = sorted[low - 1]
+        return subnets[candidate].cidr.contains(address) ? candidate : nil
+    }
+
+    /// The interface with private IP `address` in VPC `vpc`.
+    func interface(withPrivateIP address: IPv4Address, inVPC vpc: Int) -> Int? {
+        interfacesByPrivateIP[address]?.first { subnets[interfaces[$0].subnet].vpc == vpc }
+    }
+
+    /// The VPC whose CIDR blocks hold `address`, preferring `preferred`.
+    func vpcs(containing address: IPv4Address) -> [Int] {
+        vpcs.indices.filter { vpcs[$0].contains(address) }
+    }
+
+    /// Whether security group references may cross from `a` to `b`: the same VPC, or VPCs
+    /// joined by an active peering connection in the same region (S-SG-2).
+    func groupReferencesReach(from a: Int, to b: Int) -> Bool {
+        if a == b { return true }
+        guard vpcs[a].region == vpcs[b].region else { return false }
+        return peerings.contains { $0.isActive && $0.peer(of: a) == b }
+    }
+}

@@ -1,0 +1,335 @@
+import ReachModel
+import ReachNetwork
+
+/// Compiles a ``Topology`` into a ``ForwardingGraph``.
+struct ForwardingGraphBuilder {
+    let topology: Topology
+    private var prefixLists: [String: [IPv4Prefix]] = [:]
+    private var boundaries: Set<UInt32> = []
+    private var portBoundaries: Set<UInt16> = []
+
+    init(_ topology: Topology) {
+        self.topology = topology
+        for list in topology.prefixLists { prefixLists[list.id] = list.cidrBlocks }
+    }
+
+    private mutating func addBoundaries(_ prefix: IPv4Prefix) {
+        boundaries.insert(prefix.network.value)
+        if prefix.lastAddress.value != UInt32.max { boundaries.insert(prefix.lastAddress.value + 1) }
+    }
+
+    private mutating func addBoundaries(_ address: IPv4Address) {
+        addBoundaries(IPv4Prefix(containing: address, length: 32))
+    }
+
+    private mutating func addPortBoundaries(_ match: ProtocolMatch) {
+        guard case .ports(_, let range) = match else { return }
+        portBoundaries.insert(range.lowerBound)
+        if range.upperBound != UInt16.max { portBoundaries.insert(range.upperBound + 1) }
+    }
+
+    mutating func build(into graph: inout ForwardingGraph) {
+        buildVPCsAndSubnets(&graph)
+        buildSecurityGroups(&graph)
+        buildNetworkACLs(&graph)
+        buildGatewaysAndPeering(&graph)
+        buildInterfaces(&graph)
+        buildRouteTables(&graph)
+        for site in topology.onPremSites {
+            site.cidrBlocks.forEach { addBoundaries($0) }
+            site.publicCIDRBlocks.forEach { addBoundaries($0) }
+            graph.onPremIndex[site.id] = graph.onPremSites.count
+            graph.onPremSites.append(
+                CompiledOnPremSite(
+                    ref: ComponentRef(.onPremSite, id: site.id, name: site.name),
+                    addresses: IPv4AddressSet(site.cidrBlocks),
+                    publicAddresses: IPv4AddressSet(site.publicCIDRBlocks)))
+        }
+        for interval in SpecialAddresses.internet.storage.intervals {
+            boundaries.insert(interval.lowerBound)
+            if interval.upperBound != UInt32.max { boundaries.insert(interval.upperBound + 1) }
+        }
+        graph.addressBoundaries = boundaries.sorted()
+        graph.portBoundaries = portBoundaries.sorted()
+    }
+
+    private mutating func buildVPCsAndSubnets(_ graph: inout ForwardingGraph) {
+        for vpc in topology.vpcs {
+            graph.vpcIndex[vpc.id] = graph.vpcs.count
+            graph.vpcs.append(
+                CompiledVPC(
+                    ref: ComponentRef(.vpc, id: vpc.id, name: vpc.name), region: vpc.region,
+                    cidrs: vpc.cidrBlocks))
+            vpc.cidrBlocks.forEach { addBoundaries($0) }
+        }
+        for subnet in topology.subnets {
+            guard let vpc = graph.vpcIndex[subnet.vpcID] else { continue }
+            graph.subnetIndex[subnet.id] = graph.subnets.count
+            graph.vpcs[vpc].subnetsByAddress.append(graph.subnets.count)
+            graph.subnets.append(
+                CompiledSubnet(
+                    ref: ComponentRef(.subnet, id: subnet.id, name: subnet.name), vpc: vpc,
+                    cidr: subnet.cidrBlock,
+                    availabilityZone: subnet.availabilityZone))
+            addBoundaries(subnet.cidrBlock)
+        }
+        for v in graph.vpcs.indices {
+            graph.vpcs[v].subnetsByAddress.sort {
+                graph.subnets[$0].cidr.network < graph.subnets[$1].cidr.network
+            }
+        }
+    }
+
+    private mutating func compilePeer(_ peer: SecurityGroupPeer, _ graph: ForwardingGraph) -> CompiledPeer {
+        switch peer {
+        case .cidr(let prefix):
+            addBoundaries(prefix)
+            return .addresses(IPv4AddressSet([prefix]))
+        case .ipv6CIDR:
+            return .never
+        case .prefixList(let id):
+            let prefixes = prefixLists[id] ?? []
+            prefixes.forEach { addBoundaries($0) }
+            return .addresses(IPv4AddressSet(prefixes))
+        case .securityGroup(let id):
+            return graph.groupIndex[id].map(CompiledPeer.group) ?? .never
+        }
+    }
+
+    private func name(ofGroup id: String) -> String {
+        topology.securityGroups.first { $0.id == id }.map { $0.name == $0.id ? id : "\($0.name) (\(id))" }
+            ?? id
+    }
+
+    private mutating func buildSecurityGroups(_ graph: inout ForwardingGraph) {
+        for (i, group) in topology.securityGroups.enumerated() { graph.groupIndex[group.id] = i }
+        for group in topology.securityGroups {
+            let vpc = graph.vpcIndex[group.vpcID] ?? -1
+            var compiled: [TrafficDirection: [CompiledSecurityGroupRule]] = [:]
+            for direction in [TrafficDirection.ingress, .egress] {
+                compiled[direction] = group.rules(direction).enumerated().map { index, rule in
+                    let peerText: String
+                    if case .securityGroup(let id) = rule.peer {
+                        peerText = "group \(name(ofGroup: id))"
+                    } else {
+                        peerText = rule.peer.description
+                    }
+                    let preposition = direction == .ingress ? "from" : "to"
+                    let note = rule.description.map { " \"\($0)\"" } ?? ""
+                    return CompiledSecurityGroupRule(
+                        match: rule.match, peer: compilePeer(rule.peer, graph),
+                        label:
+                            "\(direction.rawValue) rule #\(index + 1): allow \(rule.match) \(preposition) \(peerText)\(note)"
+                    )
+                }
+            }
+            graph.securityGroups.append(
+                CompiledSecurityGroup(
+                    ref: ComponentRef(.securityGroup, id: group.id, name: group.name), vpc: vpc,
+                    ingress: compiled[.ingress] ?? [], egress: compiled[.egress] ?? []))
+        }
+    }
+
+    private mutating func buildNetworkACLs(_ graph: inout ForwardingGraph) {
+        var aclIndex: [String: Int] = [:]
+        var defaultACL: [Int: Int] = [:]
+        for acl in topology.networkACLs {
+            func compile(_ direction: TrafficDirection) -> [CompiledACLEntry] {
+                acl.entries.filter { $0.direction == direction }.sorted { $0.ruleNumber < $1.ruleNumber }.map
+                { entry in
+                    let preposition = direction == .ingress ? "from" : "to"
+                    return CompiledACLEntry(
+                        ruleNumber: entry.ruleNumber, action: entry.action, match: entry.match,
+                        prefix: entry.cidrBlock,
+                        label: "\(direction == .ingress ? "inbound" : "outbound") rule \(entry.ruleNumber): "
+                            + "\(entry.action.rawValue) \(entry.match) \(preposition) \(entry.cidrBlock)")
+                }
+            }
+            for entry in acl.entries {
+                addBoundaries(entry.cidrBlock)
+                addPortBoundaries(entry.match)
+            }
+            aclIndex[acl.id] = graph.networkACLs.count
+            if acl.isDefault, let vpc = graph.vpcIndex[acl.vpcID] {
+                defaultACL[vpc] = graph.networkACLs.count
+            }
+            graph.networkACLs.append(
+                CompiledNetworkACL(
+                    ref: ComponentRef(.networkACL, id: acl.id, name: acl.name), inbound: compile(.ingress),
+                    outbound: compile(.egress)))
+        }
+        for s in graph.subnets.indices {
+            graph.subnets[s].networkACL = defaultACL[graph.subnets[s].vpc] ?? -1
+        }
+        for acl in topology.networkACLs {
+            guard let index = aclIndex[acl.id] else { continue }
+            for subnetID in acl.subnetIDs {
+                if let s = graph.subnetIndex[subnetID] { graph.subnets[s].networkACL = index }
+            }
+        }
+    }
+
+    private mutating func buildGatewaysAndPeering(_ graph: inout ForwardingGraph) {
+        for gateway in topology.internetGateways {
+            let vpc = gateway.vpcID.flatMap { graph.vpcIndex[$0] }
+            if let vpc { graph.vpcs[vpc].internetGateway = graph.internetGateways.count }
+            graph.internetGateways.append(
+                CompiledInternetGateway(
+                    ref: ComponentRef(.internetGateway, id: gateway.id, name: gateway.name), vpc: vpc))
+        }
+        for peering in topology.peeringConnections {
+            guard let a = graph.vpcIndex[peering.requesterVPCID],
+                let b = graph.vpcIndex[peering.accepterVPCID]
+            else {
+                continue
+            }
+            graph.peerings.append(
+                CompiledPeering(
+                    ref: ComponentRef(.peeringConnection, id: peering.id, name: peering.name), requester: a,
+                    accepter: b,
+                    status: peering.status))
+        }
+    }
+
+    private mutating func addInterface(_ interface: CompiledInterface, _ graph: inout ForwardingGraph) -> Int
+    {
+        let index = graph.interfaces.count
+        graph.interfaces.append(interface)
+        for ip in interface.privateIPs {
+            graph.interfacesByPrivateIP[ip, default: []].append(index)
+            addBoundaries(ip)
+        }
+        if let ip = interface.publicIP {
+            graph.interfacesByPublicIP[ip] = index
+            addBoundaries(ip)
+        }
+        return index
+    }
+
+    private mutating func buildInterfaces(_ graph: inout ForwardingGraph) {
+        for eni in topology.networkInterfaces {
+            guard let subnet = graph.subnetIndex[eni.subnetID] else { continue }
+            let index = addInterface(
+                CompiledInterface(
+                    ref: ComponentRef(.networkInterface, id: eni.id, name: eni.name),
+                    owner: .networkInterface,
+                    subnet: subnet, privateIPs: eni.privateIPs, publicIP: eni.publicIP,
+                    securityGroups: eni.securityGroupIDs.compactMap { graph.groupIndex[$0] },
+                    sourceDestCheck: eni.sourceDestCheck), &graph)
+            graph.interfaceIndex[eni.id] = index
+        }
+        for (n, nat) in topology.natGateways.enumerated() {
+            guard let subnet = graph.subnetIndex[nat.subnetID] else { continue }
+            let ref = ComponentRef(.natGateway, id: nat.id, name: nat.name)
+            let interface = addInterface(
+                CompiledInterface(
+                    ref: ref, owner: .natGateway(graph.natGateways.count), subnet: subnet,
+                    privateIPs: [nat.privateIP],
+                    publicIP: nat.connectivity == .public ? nat.publicIP : nil, securityGroups: [],
+                    sourceDestCheck: false),
+                &graph)
+            _ = n
+            graph.natGateways.append(
+                CompiledNATGateway(
+                    ref: ref, subnet: subnet, interface: interface, isPublic: nat.connectivity == .public,
+                    isAvailable: nat.isAvailable))
+        }
+        for (d, db) in topology.dbInstances.enumerated() {
+            guard let subnet = graph.subnetIndex[db.subnetID] else { continue }
+            // A publicly accessible DB has a public IP even when the input does not list it; a
+            // stand-in from reserved space (never a real or input address) lets the internet
+            // address it. Only its identity matters: rules on the internet side never name it.
+            var publicIP = db.publiclyAccessible ? db.publicIP : nil
+            if db.publiclyAccessible, publicIP == nil {
+                let standIn = IPv4Address(
+                    ForwardingGraph.standInPublicAddresses.network.value + UInt32(d) + 1)
+                graph.standInPublicIPs.insert(standIn)
+                publicIP = standIn
+            }
+            let index = addInterface(
+                CompiledInterface(
+                    ref: ComponentRef(.dbInstance, id: db.id, name: db.name), owner: .database(d),
+                    subnet: subnet,
+                    privateIPs: db.privateIP.map { [$0] } ?? [], publicIP: publicIP,
+                    securityGroups: db.securityGroupIDs.compactMap { graph.groupIndex[$0] },
+                    sourceDestCheck: true),
+                &graph)
+            graph.databaseInterfaces[db.id] = index
+        }
+    }
+
+    private mutating func buildRouteTables(_ graph: inout ForwardingGraph) {
+        var mainTable: [Int: Int] = [:]
+        var tableIndex: [String: Int] = [:]
+        let gatewayIndex = Dictionary(
+            topology.internetGateways.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let natIndex = Dictionary(
+            topology.natGateways.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let peeringIndex = Dictionary(
+            graph.peerings.enumerated().map { ($1.ref.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for table in topology.routeTables {
+            guard let vpc = graph.vpcIndex[table.vpcID] else { continue }
+            var routes: [CompiledRoute] = []
+            var explicitPrefixes: Set<IPv4Prefix> = []
+            for route in table.routes {
+                let target: CompiledRouteTarget
+                if route.state == .blackhole {
+                    target = .blackhole
+                } else {
+                    switch route.target {
+                    case .local: target = .local
+                    case .internetGateway(let id):
+                        target = gatewayIndex[id].map(CompiledRouteTarget.internetGateway) ?? .blackhole
+                    case .natGateway(let id):
+                        target = natIndex[id].map(CompiledRouteTarget.natGateway) ?? .blackhole
+                    case .peeringConnection(let id):
+                        target = peeringIndex[id].map(CompiledRouteTarget.peering) ?? .blackhole
+                    case .networkInterface(let id):
+                        target = graph.interfaceIndex[id].map(CompiledRouteTarget.interface) ?? .blackhole
+                    case .unsupported(let kind, let id): target = .unsupported(kind: kind, id: id)
+                    }
+                }
+                let prefixes: [IPv4Prefix]
+                switch route.destination {
+                case .cidr(let prefix): prefixes = [prefix]
+                case .prefixList(let id): prefixes = prefixLists[id] ?? []
+                }
+                let state = route.state == .blackhole ? " (blackhole)" : ""
+                for prefix in prefixes {
+                    addBoundaries(prefix)
+                    explicitPrefixes.insert(prefix)
+                    let via =
+                        prefix.description == route.destination.description
+                        ? "" : " (prefix list \(route.destination))"
+                    routes.append(
+                        CompiledRoute(
+                            prefix: prefix, target: target,
+                            label: "route \(prefix)\(via) -> \(route.target)\(state)"))
+                }
+            }
+            // The local route of each VPC block is always there; a route for exactly the same block
+            // replaces its target (AWS lets the local route point at a middlebox), a shorter one never wins.
+            for cidr in graph.vpcs[vpc].cidrs where !explicitPrefixes.contains(cidr) {
+                routes.append(CompiledRoute(prefix: cidr, target: .local, label: "route \(cidr) -> local"))
+            }
+            // Stable sort: longest prefix first; among equal prefixes, input order.
+            let ordered = routes.enumerated().sorted {
+                $0.element.prefix.length != $1.element.prefix.length
+                    ? $0.element.prefix.length > $1.element.prefix.length : $0.offset < $1.offset
+            }.map(\.element)
+            tableIndex[table.id] = graph.routeTables.count
+            if table.isMain { mainTable[vpc] = graph.routeTables.count }
+            graph.routeTables.append(
+                CompiledRouteTable(
+                    ref: ComponentRef(.routeTable, id: table.id, name: table.name), vpc: vpc, routes: ordered)
+            )
+        }
+        for s in graph.subnets.indices { graph.subnets[s].routeTable = mainTable[graph.subnets[s].vpc] ?? -1 }
+        for table in topology.routeTables {
+            guard let index = tableIndex[table.id] else { continue }
+            for subnetID in table.subnetIDs {
+                if let s = graph.subnetIndex[subnetID] { graph.subnets[s].routeTable = index }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Why a flow is unreachable or unknown. Names follow AWS VPC Reachability Analyzer's
+/// explanation codes where it has one for the same cause; the rest are Reach's own.
+public enum ReasonCode: String, Hashable, Sendable, Codable, CaseIterable {
+    /// No route in the route table matches the destination (S-R-5).
+    case noRouteToDestination = "NO_ROUTE_TO_DESTINATION"
+    /// The matching route is a blackhole, or its target is gone or not usable (S-R-3).
+    case badStateRoute = "BAD_STATE_ROUTE"
+    /// No security group rule allows the traffic; the detail says ingress or egress (S-SG-1).
+    case eniSecurityGroupRulesMismatch = "ENI_SG_RULES_MISMATCH"
+    /// A network ACL denies the traffic; the detail says inbound/outbound, forward/return (S-NACL-2).
+    case subnetACLRestriction = "SUBNET_ACL_RESTRICTION"
+    /// Traffic over a peering connection must be addressed into the peer VPC (S-GW-3).
+    case peeringRequiresAddressInVPCCIDR = "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"
+    /// The peering connection is not active (S-GW-3).
+    case peeringConnectionNotActive = "PCX_NOT_ACTIVE"
+    /// Traffic to the internet gateway needs a public or Elastic IP on the sender (S-GW-1).
+    case igwPublicIPAssociationForEgress = "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"
+    /// Traffic from the internet is addressed to a public IP nothing in the topology holds.
+    case ingressNoPublicIP = "INGRESS_RTB_NO_PUBLIC_IP"
+    /// The VPC has no internet gateway for traffic to or from the internet (S-GW-1).
+    case noInternetGateway = "NO_INTERNET_GATEWAY"
+    /// A NAT gateway only serves traffic that starts inside its own VPC (S-GW-2, S-GW-3).
+    case natGatewayRequiresSourceInVPC = "NGW_REQUIRES_SOURCE_IN_VPC"
+    /// A NAT gateway does not accept connections opened from outside (S-GW-2).
+    case natGatewayNoInbound = "NAT_GATEWAY_NO_INBOUND"
+    /// The DB instance is not publicly accessible, so nothing outside AWS can address it (S-GW-1).
+    case dbNotPubliclyAccessible = "DB_NOT_PUBLICLY_ACCESSIBLE"
+    /// The destination interface has no public or Elastic IP, so the internet cannot address it (S-GW-1).
+    case noPublicIP = "NO_PUBLIC_IP"
+    /// The reply does not come back to the client from the address it connected to (for
+    /// example it leaves through a NAT gateway), so the client drops it (S-F-3).
+    case asymmetricReturnPath = "ASYMMETRIC_RETURN_PATH"
+    /// Routes send the packet in a loop.
+    case routingLoop = "ROUTING_LOOP"
+    /// An interface with the source/destination check on drops traffic not addressed to it.
+    case sourceDestinationCheck = "ENI_SOURCE_DEST_CHECK"
+    /// The destination address belongs to nothing the topology knows.
+    case unknownDestination = "UNKNOWN_DESTINATION"
+    /// A referenced resource is missing from the input.
+    case unknownResource = "UNKNOWN_RESOURCE"
+    /// The path goes through a component this version does not model (an appliance's software,
+    /// a transit gateway, a virtual private gateway, …).
+    case unsupportedComponent = "UNSUPPORTED_COMPONENT"
+    /// The answer depends on an address the input does not give (a DB endpoint's IP within its
+    /// subnet, a public IP not listed).
+    case addressNotKnown = "ADDRESS_NOT_KNOWN"
+    /// The answer depends on which ephemeral source port the client picks.
+    case sourcePortDependent = "SOURCE_PORT_DEPENDENT"
+    /// Some instances behind an endpoint are reachable and others are not.
+    case endpointPartiallyReachable = "ENDPOINT_PARTIALLY_REACHABLE"
+    /// An on-prem site or VPC has no connection to the destination's network.
+    case disconnected = "DISCONNECTED_VPCS"
+
+    /// A one-line meaning, for the README and `--help`.
+    public var meaning: String {
+        switch self {
+        case .noRouteToDestination: "no route matches the destination in the route table consulted"
+        case .badStateRoute:
+            "the matching route is a blackhole or its target is gone, detached or not available"
+        case .eniSecurityGroupRulesMismatch: "no security group rule allows the traffic (ingress or egress)"
+        case .subnetACLRestriction: "a network ACL denies the traffic (inbound/outbound, forward/return)"
+        case .peeringRequiresAddressInVPCCIDR:
+            "peering is not transitive: the destination is not in the peer VPC"
+        case .peeringConnectionNotActive: "the peering connection is not active"
+        case .igwPublicIPAssociationForEgress:
+            "the sender has no public or Elastic IP for the internet gateway"
+        case .ingressNoPublicIP: "traffic from the internet to a public IP that nothing in the topology holds"
+        case .noInternetGateway: "the VPC has no internet gateway attached"
+        case .natGatewayRequiresSourceInVPC: "a NAT gateway serves only traffic from its own VPC"
+        case .natGatewayNoInbound: "a NAT gateway does not accept connections from outside"
+        case .dbNotPubliclyAccessible: "the DB instance is not publicly accessible"
+        case .noPublicIP: "the destination has no public or Elastic IP, so the internet cannot address it"
+        case .asymmetricReturnPath:
+            "the reply reaches the client from another address (e.g. via a NAT gateway)"
+        case .routingLoop: "the routes send the packet in a loop"
+        case .sourceDestinationCheck:
+            "an interface with source/destination check drops traffic not addressed to it"
+        case .unknownDestination: "the destination address belongs to nothing in the topology"
+        case .unknownResource: "a resource the answer needs is missing from the input"
+        case .unsupportedComponent: "the path crosses a component Reach does not model yet"
+        case .addressNotKnown: "the answer depends on an address the input does not give"
+        case .sourcePortDependent: "the answer depends on the client's ephemeral source port"
+        case .endpointPartiallyReachable: "some instances behind the endpoint are reachable, others not"
+        case .disconnected: "no connection joins the source's network to the destination's"
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/// AWS-style resource tags.
+public typealias Tags = [String: String]

@@ -1,0 +1,41 @@
+/// A vendor-independent network topology: everything the graph and the solver need,
+/// referenced by id. Importers (the YAML design format, AWS snapshots) produce it.
+public struct Topology: Hashable, Sendable {
+    /// The design's name, if it has one.
+    public var name: String?
+    /// VPCs.
+    public var vpcs: [VPC] = []
+    /// Subnets.
+    public var subnets: [Subnet] = []
+    /// Route tables with their routes and associations.
+    public var routeTables: [RouteTable] = []
+    /// Internet gateways.
+    public var internetGateways: [InternetGateway] = []
+    /// NAT gateways.
+    public var natGateways: [NATGateway] = []
+    /// VPC peering connections.
+    public var peeringConnections: [VPCPeeringConnection] = []
+    /// Network interfaces, including those of instances.
+    public var networkInterfaces: [NetworkInterface] = []
+    /// EC2 instances.
+    public var instances: [Instance] = []
+    /// Security groups.
+    public var securityGroups: [SecurityGroup] = []
+    /// Managed prefix lists.
+    public var prefixLists: [ManagedPrefixList] = []
+    /// Network ACLs with their entries and associations.
+    public var networkACLs: [NetworkACL] = []
+    /// RDS DB subnet groups.
+    public var dbSubnetGroups: [DBSubnetGroup] = []
+    /// RDS DB instances, Aurora members included.
+    public var dbInstances: [DBInstance] = []
+    /// Aurora clusters.
+    public var dbClusters: [DBCluster] = []
+    /// On-premises sites.
+    public var onPremSites: [OnPremSite] = []
+
+    /// An empty topology.
+    public init(name: String? = nil) {
+        self.name = name
+    }
+}

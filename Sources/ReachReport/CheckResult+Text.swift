@@ -1,0 +1,67 @@
+import ReachGraph
+
+extension CheckResult {
+    /// The answer as a readable hop list for humans.
+    public func text() -> String {
+        var lines: [String] = []
+        lines.append("\(verdict.rawValue.uppercased()): \(source) -> \(destination), \(flow)")
+        if let reason {
+            lines.append("reason: \(reason.rawValue) (\(reason.meaning))")
+        }
+        if !blockers.isEmpty {
+            lines.append("")
+            lines.append(
+                blockers.count == 1
+                    ? "blocked at:"
+                    : "blocked at (\(blockers.count) blockers; all must change for the flow to pass):")
+            for blocker in blockers {
+                let mark = blocker.isFirst ? "* first: " : "  then:  "
+                lines.append(
+                    "  \(mark)\(blocker.component.kind) \(blocker.component) [\(blocker.reason.rawValue), \(blocker.direction.rawValue) path]"
+                )
+                lines.append("           \(blocker.detail)")
+                if let rule = blocker.rule { lines.append("           rule: \(rule)") }
+            }
+        }
+        if let unknown = trace.unknown, verdict == .unknown {
+            lines.append("")
+            lines.append("unknown at \(unknown.component.kind) \(unknown.component): \(unknown.detail)")
+        }
+        if !trace.hops.isEmpty {
+            lines.append("")
+            lines.append("path:")
+            var leg: PathDirection?
+            var number = 0
+            for hop in trace.hops {
+                if hop.direction != leg {
+                    leg = hop.direction
+                    lines.append(hop.direction == .forward ? "  request:" : "  reply:")
+                }
+                number += 1
+                let rule = hop.rule.map { " | \($0)" } ?? ""
+                let action = hop.action.rawValue.padding(to: 10)
+                lines.append(
+                    "  \(String(number).leftPadded(to: 3)). \(action) \(hop.component.kind) \(hop.component)\(rule)"
+                )
+                lines.append("       \(hop.detail)")
+                if !hop.packet.isEmpty { lines.append("       packet: \(hop.packet)") }
+            }
+        }
+        if !notes.isEmpty {
+            lines.append("")
+            lines.append("notes:")
+            for note in notes { lines.append("  - \(note)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `reach` command: network reachability for AWS-style networks.
+@main
+struct Reach: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reach",
+        abstract: "Network reachability simulator for AWS-style cloud networks.",
+        discussion: """
+            Exit codes: 0 reachable, 1 unreachable, 2 unknown, 64 usage error, \
+            65 invalid topology, 66 unreadable input.
+            """,
+        subcommands: [CheckCommand.self]
+    )
+}

@@ -1,0 +1,91 @@
+import ReachGraph
+import Testing
+
+@Suite("Flows and verdicts (S-F)")
+struct FlowTests {
+    @Test("S-F-1: every ephemeral source port class is traced unless one is given")
+    func ephemeralPorts() throws {
+        let net = try TestNetwork(
+            twoTier(
+                extra: """
+                    networkAcls:
+                      - name: data-acl
+                        vpc: vpc-a
+                        subnets: [data]
+                        inbound:
+                          - {rule: 100, action: allow, protocol: tcp, ports: 5432, cidr: 10.0.2.0/24}
+                        outbound:
+                          - {rule: 100, action: allow, protocol: tcp, ports: 1024-40000, cidr: 10.0.2.0/24}
+                          - {rule: 110, action: allow, protocol: tcp, ports: 40001-65535, cidr: 10.0.2.0/24}
+
+                    """))
+        let all = try net.check("app", "db")
+        #expect(all.verdict == .reachable)
+        #expect(all.tracesRun > 1)
+        let pinned = try net.check("app", "db", sourcePort: 50000)
+        #expect(pinned.tracesRun == 1)
+        #expect(pinned.trace.request?.sourcePort == 50000)
+    }
+
+    @Test("S-F-1: a set-valued source reaches when any of its addresses does, and says which")
+    func partOfTheInternet() throws {
+        let net = try TestNetwork(
+            twoTier([
+                "      - {protocol: tcp, ports: 443, from: 0.0.0.0/0}":
+                    "      - {protocol: tcp, ports: 443, from: 198.51.100.0/24}"
+            ]))
+        let result = try net.check("internet", "web", port: 443)
+        #expect(result.verdict == .reachable)
+        #expect(result.notes.contains { $0.contains("198.51.100.0/24") })
+        #expect(try net.check("192.0.2.1", "web", port: 443).verdict == .unreachable)
+    }
+
+    @Test("S-F-3: reachable means the reply comes back too")
+    func replyRequired() throws {
+        let net = try TestNetwork(
+            twoTier(
+                extra: """
+                    networkAcls:
+                      - name: data-acl
+                        vpc: vpc-a
+                        subnets: [data]
+                        inbound:
+                          - {rule: 100, action: allow, protocol: all, cidr: 0.0.0.0/0}
+                        outbound: []
+
+                    """))
+        let result = try net.check("app", "db")
+        #expect(result.verdict == .unreachable)
+        #expect(result.trace.hops.contains { $0.direction == .forward && $0.action == .delivered })
+        #expect(result.firstBlocker?.direction == .return)
+    }
+
+    @Test("S-F-2: --protocol all is reachable only when every protocol and port gets through")
+    func allTraffic() throws {
+        let net = try TestNetwork(
+            twoTier([
+                "      - {protocol: tcp, ports: 5432, from: app-sg}": "      - {protocol: all, from: app-sg}"
+            ]))
+        #expect(try net.check("app", "db", "all").verdict == .reachable)
+        let partial = try net.check("web", "app", "all")
+        #expect(partial.verdict == .unreachable)
+        #expect(partial.notes.contains { $0.contains("tcp/8080") })
+    }
+
+    @Test("S-F-2: the source and the destination must differ")
+    func sameEndpoint() throws {
+        let net = try TestNetwork(twoTier())
+        #expect(throws: FlowQueryError.self) { try net.check("app", "app", port: 80) }
+    }
+
+    @Test("S-F-2: an unreachable answer names the component, its id, the rule and a reason code")
+    func unreachableNamesBlocker() throws {
+        let net = try TestNetwork(twoTier())
+        let result = try net.check("web", "db")
+        let blocker = try #require(result.firstBlocker)
+        #expect(blocker.component.kind == "security-group")
+        #expect(blocker.component.id == "db-sg")
+        #expect(blocker.rule?.contains("ingress") == true)
+        #expect(blocker.reason == .eniSecurityGroupRulesMismatch)
+    }
+}

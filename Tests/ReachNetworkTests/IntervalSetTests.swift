@@ -1,0 +1,73 @@
+import ReachNetwork
+import Testing
+
+/// A deterministic generator so failures reproduce.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite("Interval sets and address sets")
+struct IntervalSetTests {
+    /// Random sets over a small universe, compared element by element with `Set<UInt8>`.
+    @Test("union, intersection and difference agree with a brute-force model", arguments: 0..<200)
+    func algebraAgreesWithModel(seed: Int) {
+        var random = SplitMix64(state: UInt64(seed))
+        func randomSet() -> (IntervalSet<UInt8>, Set<UInt8>) {
+            var ranges: [ClosedRange<UInt8>] = []
+            var model: Set<UInt8> = []
+            for _ in 0..<Int.random(in: 0...5, using: &random) {
+                let low = UInt8.random(in: 0...255, using: &random)
+                let high = UInt8.random(in: low...min(255, low &+ 40 < low ? 255 : low + 40), using: &random)
+                ranges.append(low...high)
+                model.formUnion(low...high)
+            }
+            return (IntervalSet(ranges), model)
+        }
+        let (a, modelA) = randomSet()
+        let (b, modelB) = randomSet()
+        func elements(_ set: IntervalSet<UInt8>) -> Set<UInt8> {
+            Set(set.intervals.flatMap { Array($0) })
+        }
+        #expect(elements(a.union(b)) == modelA.union(modelB))
+        #expect(elements(a.intersection(b)) == modelA.intersection(modelB))
+        #expect(elements(a.subtracting(b)) == modelA.subtracting(modelB))
+        #expect(a.count == UInt64(modelA.count))
+        for value in UInt8(0)...UInt8(255) { #expect(a.contains(value) == modelA.contains(value)) }
+        // Canonical form: sorted, disjoint, not touching.
+        for (x, y) in zip(a.intervals, a.intervals.dropFirst()) {
+            #expect(UInt16(x.upperBound) + 1 < UInt16(y.lowerBound))
+        }
+    }
+
+    @Test("an address set covers itself with the fewest CIDR blocks")
+    func prefixes() throws {
+        let set = IPv4AddressSet([
+            try #require(IPv4Prefix("10.0.0.0/24")), try #require(IPv4Prefix("10.0.1.0/24")),
+        ])
+        #expect(set.prefixes.map(\.description) == ["10.0.0.0/23"])
+        let odd = IPv4AddressSet(storage: IntervalSet(UInt32(0x0A00_0001)...UInt32(0x0A00_0006)))
+        #expect(
+            odd.prefixes.map(\.description) == ["10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"])
+        #expect(IPv4AddressSet.all.prefixes.map(\.description) == ["0.0.0.0/0"])
+        #expect(IPv4AddressSet().description == "none")
+    }
+
+    @Test("the internet excludes private, shared, loopback, link-local and multicast space")
+    func internet() throws {
+        for text in [
+            "10.1.2.3", "172.16.0.1", "192.168.1.1", "100.64.0.1", "127.0.0.1", "169.254.1.1", "224.0.0.1",
+        ] {
+            #expect(!SpecialAddresses.internet.contains(try #require(IPv4Address(text))))
+        }
+        for text in ["8.8.8.8", "203.0.113.5", "198.51.100.7", "172.32.0.1"] {
+            #expect(SpecialAddresses.internet.contains(try #require(IPv4Address(text))))
+        }
+    }
+}
