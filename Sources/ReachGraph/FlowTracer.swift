@@ -75,7 +75,7 @@ struct FlowTracer {
             block(
                 component(of: back.place), rule: nil, .asymmetricReturnPath,
                 "the reply comes from \(back.packet.source), but the client connected to \(request.destination); "
-                    + "the client drops it", hard: true)
+                    + "the client drops it")
         }
     }
 
@@ -92,7 +92,7 @@ struct FlowTracer {
     }
 
     private mutating func block(
-        _ component: ComponentRef, rule: String?, _ reason: ReasonCode, _ detail: String, hard: Bool,
+        _ component: ComponentRef, rule: String?, _ reason: ReasonCode, _ detail: String,
         packet: Packet? = nil
     ) {
         blockers.append(
@@ -103,7 +103,6 @@ struct FlowTracer {
                     component: component, direction: direction, action: .denied, rule: rule, detail: detail,
                     packet: packet.description))
         }
-        _ = hard
     }
 
     private mutating func stopUnknown(
@@ -187,7 +186,7 @@ struct FlowTracer {
         }
         block(
             ref, rule: nil, .disconnected,
-            "\(ref) has no VPN or Direct Connect connection that reaches \(packet.destination)", hard: true)
+            "\(ref) has no VPN or Direct Connect connection that reaches \(packet.destination)")
         return nil
     }
 
@@ -211,7 +210,7 @@ struct FlowTracer {
         else {
             block(
                 graph.subnets[subnet].ref, rule: nil, .routingLoop,
-                "the packet comes back to \(graph.subnets[subnet].ref)", hard: true)
+                "the packet comes back to \(graph.subnets[subnet].ref)")
             return nil
         }
         let tableIndex = graph.subnets[subnet].routeTable
@@ -225,14 +224,14 @@ struct FlowTracer {
         guard let route = table.lookup(packet.destination) else {
             block(
                 table.ref, rule: "no route matches \(packet.destination)", .noRouteToDestination,
-                "\(table.ref) has no route to \(packet.destination) (S-R-5)", hard: true, packet: packet)
+                "\(table.ref) has no route to \(packet.destination) (S-R-5)", packet: packet)
             return nil
         }
         switch route.target {
         case .blackhole:
             block(
                 table.ref, rule: route.label, .badStateRoute,
-                "the route is a blackhole: its target is gone (S-R-3)", hard: true, packet: packet)
+                "the route is a blackhole: its target is gone (S-R-3)", packet: packet)
             return nil
         case .local:
             hop(
@@ -241,7 +240,7 @@ struct FlowTracer {
             guard let target = graph.subnet(containing: packet.destination, inVPC: vpc) else {
                 block(
                     graph.vpcs[vpc].ref, rule: route.label, .noRouteToDestination,
-                    "no subnet of \(graph.vpcs[vpc].ref) holds \(packet.destination)", hard: true,
+                    "no subnet of \(graph.vpcs[vpc].ref) holds \(packet.destination)",
                     packet: packet)
                 return nil
             }
@@ -253,7 +252,7 @@ struct FlowTracer {
             guard igw.vpc == vpc else {
                 block(
                     table.ref, rule: route.label, .badStateRoute,
-                    "\(igw.ref) is not attached to \(graph.vpcs[vpc].ref)", hard: true, packet: packet)
+                    "\(igw.ref) is not attached to \(graph.vpcs[vpc].ref)", packet: packet)
                 return nil
             }
             hop(
@@ -265,7 +264,7 @@ struct FlowTracer {
             let nat = graph.natGateways[index]
             guard nat.isAvailable else {
                 block(
-                    table.ref, rule: route.label, .badStateRoute, "\(nat.ref) is not available", hard: true,
+                    table.ref, rule: route.label, .badStateRoute, "\(nat.ref) is not available",
                     packet: packet)
                 return nil
             }
@@ -283,8 +282,8 @@ struct FlowTracer {
             if appliance.sourceDestCheck {
                 block(
                     appliance.ref, rule: route.label, .sourceDestinationCheck,
-                    "\(appliance.ref) has its source/destination check on and drops traffic for \(packet.destination)",
-                    hard: true)
+                    "\(appliance.ref) has its source/destination check on and drops traffic for \(packet.destination)"
+                )
             } else {
                 stopUnknown(
                     appliance.ref, .unsupportedComponent, rule: route.label,
@@ -308,13 +307,13 @@ struct FlowTracer {
         guard peering.isActive else {
             block(
                 peering.ref, rule: route.label, .peeringConnectionNotActive,
-                "\(peering.ref) is \(peering.status), not active (S-GW-3)", hard: true, packet: packet)
+                "\(peering.ref) is \(peering.status), not active (S-GW-3)", packet: packet)
             return nil
         }
         guard let peer = peering.peer(of: vpc) else {
             block(
                 table.ref, rule: route.label, .badStateRoute,
-                "\(peering.ref) does not connect \(graph.vpcs[vpc].ref)", hard: true)
+                "\(peering.ref) does not connect \(graph.vpcs[vpc].ref)")
             return nil
         }
         hop(table.ref, .routed, rule: route.label, "longest prefix match: to the peering connection", packet)
@@ -324,13 +323,13 @@ struct FlowTracer {
             block(
                 peering.ref, rule: route.label, .peeringRequiresAddressInVPCCIDR,
                 "\(packet.destination) is not in \(graph.vpcs[peer].ref); peering is not transitive (S-GW-3)",
-                hard: true, packet: packet)
+                packet: packet)
             return nil
         }
         guard let target = graph.subnet(containing: packet.destination, inVPC: peer) else {
             block(
                 graph.vpcs[peer].ref, rule: nil, .noRouteToDestination,
-                "no subnet of \(graph.vpcs[peer].ref) holds \(packet.destination)", hard: true, packet: packet
+                "no subnet of \(graph.vpcs[peer].ref) holds \(packet.destination)", packet: packet
             )
             return nil
         }
@@ -376,7 +375,7 @@ struct FlowTracer {
             block(
                 igw, rule: nil, .igwPublicIPAssociationForEgress,
                 "\(graph.interfaces[sender].ref) has no public or Elastic IP, so the internet gateway cannot carry its traffic (S-GW-1)",
-                hard: true, packet: packet)
+                packet: packet)
             return nil
         }
         hop(igw, .translated, "source \(packet.source) -> public IP \(publicIP)", packet)
@@ -400,7 +399,7 @@ struct FlowTracer {
         guard SpecialAddresses.internet.contains(packet.destination) else {
             block(
                 .internet, rule: nil, .noRouteToDestination,
-                "the internet does not route the private address \(packet.destination)", hard: true,
+                "the internet does not route the private address \(packet.destination)",
                 packet: packet)
             return nil
         }
@@ -415,7 +414,7 @@ struct FlowTracer {
             block(
                 graph.vpcs[vpc].ref, rule: nil, .noInternetGateway,
                 "\(graph.vpcs[vpc].ref) has no internet gateway to receive traffic for \(packet.destination)",
-                hard: true, packet: packet)
+                packet: packet)
             return nil
         }
         guard let privateIP = privateAddress(of: target) else {
@@ -442,7 +441,7 @@ struct FlowTracer {
             block(
                 nat.ref, rule: nil, .natGatewayRequiresSourceInVPC,
                 "\(packet.source) is not in \(graph.vpcs[vpc].ref); the NAT gateway serves only its own VPC",
-                hard: true, packet: packet)
+                packet: packet)
             return nil
         }
         guard let natAddress = graph.interfaces[nat.interface].privateIPs.first else { return nil }
@@ -460,7 +459,7 @@ struct FlowTracer {
         guard direction == .return, let original = natOriginalSource[index] else {
             block(
                 nat.ref, rule: nil, .natGatewayNoInbound,
-                "\(nat.ref) does not accept connections opened from outside (S-GW-2)", hard: true,
+                "\(nat.ref) does not accept connections opened from outside (S-GW-2)",
                 packet: packet)
             return nil
         }
@@ -494,14 +493,14 @@ struct FlowTracer {
                 hop(acl.ref, .allowed, rule: entry.label, place, packet)
             } else {
                 block(
-                    acl.ref, rule: entry.label, .subnetACLRestriction, "denied \(place)", hard: false,
+                    acl.ref, rule: entry.label, .subnetACLRestriction, "denied \(place)",
                     packet: packet)
             }
             return
         }
         block(
             acl.ref, rule: "\(side) rule *: deny all traffic", .subnetACLRestriction,
-            "no entry allows it, \(place): the final rule denies", hard: false, packet: packet)
+            "no entry allows it, \(place): the final rule denies", packet: packet)
     }
 
     /// S-SG-1/2: the union of the interface's groups' rules; no match denies.
@@ -529,7 +528,7 @@ struct FlowTracer {
             rule: "no \(facing.rawValue) rule of \(groups) matches", .eniSecurityGroupRulesMismatch,
             "\(facing.rawValue) denied at \(interface.ref): no rule allows \(packet.protocolNumber) "
                 + "\(packet.protocolNumber.hasPorts ? "port \(packet.destinationPort) " : "")\(peer)",
-            hard: false, packet: packet)
+            packet: packet)
     }
 
     /// S-SG-2: a group reference matches the private IPs of interfaces carrying the group, in

@@ -72,11 +72,6 @@ public struct ForwardingGraph: Sendable {
         interfacesByPrivateIP[address]?.first { subnets[interfaces[$0].subnet].vpc == vpc }
     }
 
-    /// The VPC whose CIDR blocks hold `address`, preferring `preferred`.
-    func vpcs(containing address: IPv4Address) -> [Int] {
-        vpcs.indices.filter { vpcs[$0].contains(address) }
-    }
-
     /// Whether security group references may cross from `a` to `b`: the same VPC, or VPCs
     /// joined by an active peering connection in the same region (S-SG-2).
     func groupReferencesReach(from a: Int, to b: Int) -> Bool {

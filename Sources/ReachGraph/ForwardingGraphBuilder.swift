@@ -218,7 +218,7 @@ struct ForwardingGraphBuilder {
                     sourceDestCheck: eni.sourceDestCheck), &graph)
             graph.interfaceIndex[eni.id] = index
         }
-        for (n, nat) in topology.natGateways.enumerated() {
+        for nat in topology.natGateways {
             guard let subnet = graph.subnetIndex[nat.subnetID] else { continue }
             let ref = ComponentRef(.natGateway, id: nat.id, name: nat.name)
             let interface = addInterface(
@@ -228,7 +228,6 @@ struct ForwardingGraphBuilder {
                     publicIP: nat.connectivity == .public ? nat.publicIP : nil, securityGroups: [],
                     sourceDestCheck: false),
                 &graph)
-            _ = n
             graph.natGateways.append(
                 CompiledNATGateway(
                     ref: ref, subnet: subnet, interface: interface, isPublic: nat.connectivity == .public,

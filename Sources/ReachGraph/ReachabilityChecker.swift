@@ -40,7 +40,8 @@ public struct ReachabilityChecker: Sendable {
                 traces += outcome.traces
                 perSource.append(outcome)
             }
-            // Several source members (not used yet) would be alternatives: any reaching is enough.
+            // Several source members (a cluster's readers as the source) are alternatives: the
+            // flow is answered by the best of them.
             outcomes.append(perSource.min { $0.rank < $1.rank } ?? perSource[0])
         }
         return combine(outcomes, query: query, traces: traces)

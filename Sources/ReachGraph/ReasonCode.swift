@@ -15,8 +15,6 @@ public enum ReasonCode: String, Hashable, Sendable, Codable, CaseIterable {
     case peeringConnectionNotActive = "PCX_NOT_ACTIVE"
     /// Traffic to the internet gateway needs a public or Elastic IP on the sender (S-GW-1).
     case igwPublicIPAssociationForEgress = "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"
-    /// Traffic from the internet is addressed to a public IP nothing in the topology holds.
-    case ingressNoPublicIP = "INGRESS_RTB_NO_PUBLIC_IP"
     /// The VPC has no internet gateway for traffic to or from the internet (S-GW-1).
     case noInternetGateway = "NO_INTERNET_GATEWAY"
     /// A NAT gateway only serves traffic that starts inside its own VPC (S-GW-2, S-GW-3).
@@ -64,7 +62,6 @@ public enum ReasonCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .peeringConnectionNotActive: "the peering connection is not active"
         case .igwPublicIPAssociationForEgress:
             "the sender has no public or Elastic IP for the internet gateway"
-        case .ingressNoPublicIP: "traffic from the internet to a public IP that nothing in the topology holds"
         case .noInternetGateway: "the VPC has no internet gateway attached"
         case .natGatewayRequiresSourceInVPC: "a NAT gateway serves only traffic from its own VPC"
         case .natGatewayNoInbound: "a NAT gateway does not accept connections from outside"

@@ -6,7 +6,7 @@ extension CheckResult {
         var lines: [String] = []
         lines.append("\(verdict.rawValue.uppercased()): \(source) -> \(destination), \(flow)")
         if let reason {
-            lines.append("reason: \(reason.rawValue) (\(reason.meaning))")
+            lines.append("reason: \(reason.rawValue): \(reason.meaning)")
         }
         if !blockers.isEmpty {
             lines.append("")
