@@ -33,6 +33,10 @@ enum InterfaceOwner: Hashable, Sendable {
     case database(Int)
     /// The interface of a NAT gateway (index into the NAT table).
     case natGateway(Int)
+    /// An interface of an interface VPC endpoint (index into the endpoint table).
+    case vpcEndpoint(Int)
+    /// A node of a load balancer (index into the load balancer table).
+    case loadBalancerNode(Int)
 }
 
 /// An interface that sends and receives traffic: ENI, DB endpoint or NAT gateway.

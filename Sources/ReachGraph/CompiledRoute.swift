@@ -8,6 +8,11 @@ enum CompiledRouteTarget: Hashable, Sendable {
     case natGateway(Int)
     case peering(Int)
     case interface(Int)
+    case transitGateway(Int)
+    case virtualPrivateGateway(Int)
+    case gatewayEndpoint(Int)
+    /// A Network Firewall endpoint: the firewall and the endpoint's subnet.
+    case firewallEndpoint(firewall: Int, subnet: Int, endpointID: String)
     case unsupported(kind: String, id: String)
     case blackhole
 }

@@ -23,6 +23,10 @@ public struct Endpoint: Hashable, Sendable {
         case onPremSite = "on-prem-site"
         /// One IP address.
         case address
+        /// An interface VPC endpoint (PrivateLink): every one of its interfaces.
+        case vpcEndpoint = "vpc-endpoint"
+        /// An AWS service at its managed prefix list's blocks (S3, DynamoDB, …).
+        case awsService = "aws-service"
     }
 
     /// What the name resolved to.
@@ -64,7 +68,7 @@ struct EndpointMember: Hashable, Sendable {
     var isInsideAWS: Bool {
         switch place {
         case .interface, .host: true
-        case .internet, .onPremSite: false
+        case .internet, .onPremSite, .awsService: false
         }
     }
 }

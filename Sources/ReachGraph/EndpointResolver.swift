@@ -28,7 +28,8 @@ public struct EndpointResolver: Sendable {
         var kindFilter: String?
         var name = trimmed
         if let colon = trimmed.firstIndex(of: ":"),
-            ["subnet", "instance", "eni", "db", "cluster", "onprem"].contains(String(trimmed[..<colon]))
+            ["subnet", "instance", "eni", "db", "cluster", "onprem", "endpoint", "service"].contains(
+                String(trimmed[..<colon]))
         {
             kindFilter = String(trimmed[..<colon])
             name = String(trimmed[trimmed.index(after: colon)...])
@@ -103,6 +104,37 @@ public struct EndpointResolver: Sendable {
                         () throws(EndpointResolutionError) in
                         guard let index = graph.subnetIndex[subnet.id] else { throw .notFound(name) }
                         return self.subnetEndpoint(index)
+                    })
+            }
+            for endpoint in topology.vpcEndpoints
+            where endpoint.kind == .interface && matches(name, id: endpoint.id, display: endpoint.name) {
+                result.append(
+                    Candidate(label: "endpoint \(endpoint.id) (\(endpoint.name))") {
+                        () throws(EndpointResolutionError) in
+                        guard let index = graph.interfaceEndpointIndex[endpoint.id],
+                            !graph.interfaceEndpoints[index].interfaces.isEmpty
+                        else {
+                            throw .notAnEndpoint(
+                                name, reason: "VPC endpoint \(endpoint.id) has no interface in the input")
+                        }
+                        return Endpoint(
+                            kind: .vpcEndpoint, ref: graph.interfaceEndpoints[index].ref, databasePort: nil,
+                            members: graph.interfaceEndpoints[index].interfaces.map {
+                                self.member(interface: $0)
+                            })
+                    })
+            }
+            for (index, service) in graph.awsServices.enumerated() where name == service.ref.id {
+                result.append(
+                    Candidate(label: "service \(service.ref.id)") { () throws(EndpointResolutionError) in
+                        Endpoint(
+                            kind: .awsService, ref: service.ref, databasePort: nil,
+                            members: [
+                                EndpointMember(
+                                    place: .awsService(index), ref: service.ref, addresses: service.addresses,
+                                    quantifier: .anyOf,
+                                    publicAddress: nil, isPrivateDatabase: false, assumedInterface: nil)
+                            ])
                     })
             }
             for site in topology.onPremSites where matches(name, id: site.id, display: site.name) {

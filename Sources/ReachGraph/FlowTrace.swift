@@ -3,11 +3,16 @@ import ReachNetwork
 /// The concrete trace of one packet and its reply through the forwarding graph.
 public struct FlowTrace: Hashable, Sendable {
     /// Creates a trace.
-    public init(request: Packet?, hops: [PathHop], blockers: [Blocker], unknown: Blocker?) {
+    public init(
+        request: Packet?, hops: [PathHop], blockers: [Blocker], unknown: Blocker?, notes: [String] = [],
+        zoneChoices: Int = 1
+    ) {
         self.request = request
         self.hops = hops
         self.blockers = blockers
         self.unknown = unknown
+        self.notes = notes
+        self.zoneChoices = zoneChoices
     }
 
     /// The request as the source sent it; nil when the answer needed no trace (the
@@ -20,6 +25,10 @@ public struct FlowTrace: Hashable, Sendable {
     public var blockers: [Blocker]
     /// Why the trace could not finish, when it could not.
     public var unknown: Blocker?
+    /// What the trace noted along the way.
+    public var notes: [String]
+    /// How many AZs AWS could pick from where it picks one (1: no choice met).
+    public var zoneChoices: Int
 
     /// The verdict of this one trace: any blocker makes it unreachable; else a stop for want
     /// of input makes it unknown; else it is reachable.

@@ -11,30 +11,48 @@ struct FlowTracer {
     let graph: ForwardingGraph
     /// An address assumed for an interface whose address the input does not give (a DB endpoint).
     let assumedAddress: (address: IPv4Address, interface: Int)?
+    /// Which of AWS's choices to take where AWS picks an AZ (traffic entering a VPC from a transit
+    /// gateway with no AZ to follow); the checker traces each.
+    let zoneChoice: Int
+    /// The most choices met at one such point.
+    var zoneChoices = 1
 
-    private var hops: [PathHop] = []
-    private var blockers: [Blocker] = []
-    private var unknown: Blocker?
-    private var direction: PathDirection = .forward
+    var hops: [PathHop] = []
+    var blockers: [Blocker] = []
+    var unknown: Blocker?
+    var direction: PathDirection = .forward
     /// Original source of each NAT gateway's translated request, for untranslating the reply.
-    private var natOriginalSource: [Int: IPv4Address] = [:]
-    private var visited: Set<VisitKey> = []
+    var natOriginalSource: [Int: IPv4Address] = [:]
+    var visited: Set<VisitKey> = []
+    /// The subnet each transit gateway VPC attachment used for the request (appliance mode).
+    var attachmentSubnetUsed: [Int: Int] = [:]
+    var visitedTransitGateways: Set<String> = []
+    /// The gateway endpoint the request reached an AWS service through.
+    var gatewayEndpointUsed: Int?
+    /// The Network Firewall endpoint whose stateful engine saw the request.
+    var statefulEndpoint: String?
+    /// What the answer assumed, for the result's notes.
+    var notes: Set<String> = []
 
-    private struct VisitKey: Hashable {
+    struct VisitKey: Hashable {
         let subnet: Int
         let packet: Packet
         let direction: PathDirection
     }
 
     /// Where a leg ended up, and the packet as it arrived.
-    private struct Arrival {
+    struct Arrival {
         let place: TracePlace
         let packet: Packet
     }
 
-    init(graph: ForwardingGraph, assumedAddress: (address: IPv4Address, interface: Int)? = nil) {
+    init(
+        graph: ForwardingGraph, assumedAddress: (address: IPv4Address, interface: Int)? = nil,
+        zoneChoice: Int = 0
+    ) {
         self.graph = graph
         self.assumedAddress = assumedAddress
+        self.zoneChoice = zoneChoice
     }
 
     /// Traces `request` from `source` to `destination` and, when it arrives, its reply back (S-F-3).
@@ -54,16 +72,19 @@ struct FlowTracer {
                 }
             }
         }
-        return FlowTrace(request: request, hops: hops, blockers: markFirst(blockers), unknown: unknown)
+        return FlowTrace(
+            request: request, hops: hops, blockers: markFirst(blockers), unknown: unknown,
+            notes: notes.sorted(),
+            zoneChoices: zoneChoices)
     }
 
-    private func markFirst(_ list: [Blocker]) -> [Blocker] {
+    func markFirst(_ list: [Blocker]) -> [Blocker] {
         var marked = list
         if !marked.isEmpty { marked[0].isFirst = true }
         return marked
     }
 
-    private mutating func checkReturn(_ back: Arrival, request: Packet, source: TracePlace) {
+    mutating func checkReturn(_ back: Arrival, request: Packet, source: TracePlace) {
         guard back.place == source, back.packet.destination == request.source else {
             stopUnknown(
                 component(of: back.place), .unknownDestination, rule: nil,
@@ -81,7 +102,7 @@ struct FlowTracer {
 
     // MARK: - Recording
 
-    private mutating func hop(
+    mutating func hop(
         _ component: ComponentRef, _ action: PathHop.Action, rule: String? = nil, _ detail: String,
         _ packet: Packet
     ) {
@@ -91,7 +112,7 @@ struct FlowTracer {
                 packet: packet.description))
     }
 
-    private mutating func block(
+    mutating func block(
         _ component: ComponentRef, rule: String?, _ reason: ReasonCode, _ detail: String,
         packet: Packet? = nil
     ) {
@@ -105,7 +126,7 @@ struct FlowTracer {
         }
     }
 
-    private mutating func stopUnknown(
+    mutating func stopUnknown(
         _ component: ComponentRef, _ reason: ReasonCode, rule: String?, _ detail: String
     ) {
         if unknown == nil {
@@ -118,23 +139,24 @@ struct FlowTracer {
                 packet: ""))
     }
 
-    private func component(of place: TracePlace) -> ComponentRef {
+    func component(of place: TracePlace) -> ComponentRef {
         switch place {
         case .interface(let i): graph.interfaces[i].ref
         case .host(let subnet): graph.subnets[subnet].ref
         case .internet: .internet
         case .onPremSite(let site): graph.onPremSites[site].ref
+        case .awsService(let service): graph.awsServices[service].ref
         }
     }
 
-    private func vpc(ofSubnet subnet: Int) -> Int { graph.subnets[subnet].vpc }
+    func vpc(ofSubnet subnet: Int) -> Int { graph.subnets[subnet].vpc }
 
-    private func vpc(ofInterface interface: Int) -> Int {
+    func vpc(ofInterface interface: Int) -> Int {
         graph.subnets[graph.interfaces[interface].subnet].vpc
     }
 
     /// The interface holding private `address` in `vpc`, counting an assumed DB address.
-    private func interface(at address: IPv4Address, inVPC vpc: Int) -> Int? {
+    func interface(at address: IPv4Address, inVPC vpc: Int) -> Int? {
         if let assumed = assumedAddress, assumed.address == address,
             self.vpc(ofInterface: assumed.interface) == vpc
         {
@@ -143,14 +165,14 @@ struct FlowTracer {
         return graph.interface(withPrivateIP: address, inVPC: vpc)
     }
 
-    private func privateAddress(of interface: Int) -> IPv4Address? {
+    func privateAddress(of interface: Int) -> IPv4Address? {
         graph.interfaces[interface].privateIPs.first
             ?? (assumedAddress?.interface == interface ? assumedAddress?.address : nil)
     }
 
     // MARK: - Legs
 
-    private mutating func send(_ packet: Packet, from place: TracePlace) -> Arrival? {
+    mutating func send(_ packet: Packet, from place: TracePlace) -> Arrival? {
         switch place {
         case .interface(let i):
             let interface = graph.interfaces[i]
@@ -174,25 +196,24 @@ struct FlowTracer {
             return carryOverInternet(packet)
         case .onPremSite(let site):
             return sendFromOnPrem(site, packet)
+        case .awsService(let service):
+            return replyFromAWSService(service, packet)
         }
     }
 
-    private mutating func sendFromOnPrem(_ site: Int, _ packet: Packet) -> Arrival? {
+    mutating func sendFromOnPrem(_ site: Int, _ packet: Packet) -> Arrival? {
         let ref = graph.onPremSites[site].ref
         hop(ref, .sent, "sent by a host at \(packet.source) in \(ref)", packet)
         if graph.onPremSites[site].publicAddresses.contains(packet.source) {
             hop(ref, .forwarded, "leaves \(ref) through its internet uplink", packet)
             return carryOverInternet(packet)
         }
-        block(
-            ref, rule: nil, .disconnected,
-            "\(ref) has no VPN or Direct Connect connection that reaches \(packet.destination)")
-        return nil
+        return fromOnPremOverConnections(site, packet)
     }
 
     /// A packet leaves a host in `subnet`: same-subnet traffic is delivered without routing or
     /// network ACLs (S-NACL-4); anything else is routed by the subnet's route table (S-R-1).
-    private mutating func leave(subnet: Int, _ packet: Packet) -> Arrival? {
+    mutating func leave(subnet: Int, _ packet: Packet) -> Arrival? {
         if graph.subnets[subnet].cidr.contains(packet.destination) {
             hop(
                 graph.subnets[subnet].ref, .forwarded,
@@ -203,7 +224,7 @@ struct FlowTracer {
         return route(from: subnet, packet)
     }
 
-    private mutating func route(from subnet: Int, _ packet: Packet) -> Arrival? {
+    mutating func route(from subnet: Int, _ packet: Packet) -> Arrival? {
         let vpc = self.vpc(ofSubnet: subnet)
         guard visited.insert(VisitKey(subnet: subnet, packet: packet, direction: direction)).inserted,
             hops.count < 512
@@ -291,6 +312,17 @@ struct FlowTracer {
                 )
             }
             return nil
+        case .transitGateway(let gateway):
+            return toTransitGateway(gateway, from: subnet, table: table, route: route, packet)
+        case .virtualPrivateGateway(let gateway):
+            return toVirtualPrivateGateway(gateway, from: subnet, table: table, route: route, packet)
+        case .gatewayEndpoint(let endpoint):
+            return toGatewayEndpoint(endpoint, from: subnet, table: table, route: route, packet)
+        case .firewallEndpoint(let firewall, let endpointSubnet, let endpointID):
+            return throughFirewall(
+                firewall, endpointID: endpointID, endpointSubnet: endpointSubnet, from: subnet, table: table,
+                route: route,
+                packet)
         case .unsupported(let kind, let id):
             stopUnknown(
                 ComponentRef(kind: kind, id: id, name: id), .unsupportedComponent, rule: route.label,
@@ -299,7 +331,7 @@ struct FlowTracer {
         }
     }
 
-    private mutating func throughPeering(
+    mutating func throughPeering(
         _ index: Int, from subnet: Int, table: CompiledRouteTable, route: CompiledRoute, _ packet: Packet
     ) -> Arrival? {
         let peering = graph.peerings[index]
@@ -338,7 +370,7 @@ struct FlowTracer {
     }
 
     /// A packet reaches an address in `subnet`, having passed any network ACLs on the way.
-    private mutating func deliver(inSubnet subnet: Int, _ packet: Packet) -> Arrival? {
+    mutating func deliver(inSubnet subnet: Int, _ packet: Packet) -> Arrival? {
         guard let target = interface(at: packet.destination, inVPC: vpc(ofSubnet: subnet)) else {
             hop(
                 graph.subnets[subnet].ref, .delivered,
@@ -347,21 +379,32 @@ struct FlowTracer {
             return Arrival(place: .host(subnet: subnet), packet: packet)
         }
         let interface = graph.interfaces[target]
-        if case .natGateway(let nat) = interface.owner {
+        switch interface.owner {
+        case .natGateway(let nat):
             return addressedToNATGateway(nat, packet)
+        case .loadBalancerNode where direction == .forward:
+            stopUnknown(
+                interface.ref, .unsupportedComponent, rule: nil,
+                "traffic addressed to a load balancer directly is not modelled yet; ask about its endpoint or its targets"
+            )
+            return nil
+        default:
+            break
         }
         if direction == .forward {
             checkSecurityGroups(of: target, packet, .ingress)
         }
         hop(interface.ref, .delivered, "delivered to \(interface.ref)", packet)
+        if case .vpcEndpoint(let endpoint) = interface.owner, direction == .forward {
+            return throughPrivateLink(endpointIndex: endpoint, interface: target, packet)
+        }
         return Arrival(place: .interface(target), packet: packet)
     }
 
     // MARK: - Gateways
 
     /// S-GW-1: the internet gateway maps the sender's private address to its public IP.
-    private mutating func leaveThroughInternetGateway(_ gateway: Int, vpc: Int, _ packet: Packet) -> Arrival?
-    {
+    mutating func leaveThroughInternetGateway(_ gateway: Int, vpc: Int, _ packet: Packet) -> Arrival? {
         let igw = graph.internetGateways[gateway].ref
         var packet = packet
         guard let sender = interface(at: packet.source, inVPC: vpc) else {
@@ -385,7 +428,7 @@ struct FlowTracer {
 
     /// The internet delivers to a public address: an interface's public IP (through its VPC's
     /// internet gateway), an on-prem site's public block, or an internet host.
-    private mutating func carryOverInternet(_ packet: Packet) -> Arrival? {
+    mutating func carryOverInternet(_ packet: Packet) -> Arrival? {
         if let target = graph.interfacesByPublicIP[packet.destination] {
             return enterThroughInternetGateway(target, packet)
         }
@@ -395,6 +438,12 @@ struct FlowTracer {
                 graph.onPremSites[site].ref, .delivered,
                 "delivered to \(graph.onPremSites[site].ref) over its internet uplink", packet)
             return Arrival(place: .onPremSite(site), packet: packet)
+        }
+        if let service = graph.awsServices.firstIndex(where: { $0.addresses.contains(packet.destination) }) {
+            hop(
+                graph.awsServices[service].ref, .delivered,
+                "delivered to \(graph.awsServices[service].ref) over the internet", packet)
+            return Arrival(place: .awsService(service), packet: packet)
         }
         guard SpecialAddresses.internet.contains(packet.destination) else {
             block(
@@ -407,7 +456,7 @@ struct FlowTracer {
         return Arrival(place: .internet, packet: packet)
     }
 
-    private mutating func enterThroughInternetGateway(_ target: Int, _ packet: Packet) -> Arrival? {
+    mutating func enterThroughInternetGateway(_ target: Int, _ packet: Packet) -> Arrival? {
         let interface = graph.interfaces[target]
         let vpc = self.vpc(ofInterface: target)
         guard let gateway = graph.vpcs[vpc].internetGateway else {
@@ -434,7 +483,7 @@ struct FlowTracer {
 
     /// A packet routed to a NAT gateway as its next hop: the gateway rewrites the source to its
     /// own private address and routes on from its subnet (S-GW-2).
-    private mutating func throughNATGateway(_ index: Int, _ packet: Packet) -> Arrival? {
+    mutating func throughNATGateway(_ index: Int, _ packet: Packet) -> Arrival? {
         let nat = graph.natGateways[index]
         let vpc = self.vpc(ofSubnet: nat.subnet)
         guard graph.vpcs[vpc].contains(packet.source) else {
@@ -454,7 +503,7 @@ struct FlowTracer {
 
     /// A packet addressed to a NAT gateway itself: only the reply to a connection it opened gets
     /// through, translated back to the original source (S-GW-2).
-    private mutating func addressedToNATGateway(_ index: Int, _ packet: Packet) -> Arrival? {
+    mutating func addressedToNATGateway(_ index: Int, _ packet: Packet) -> Arrival? {
         let nat = graph.natGateways[index]
         guard direction == .return, let original = natOriginalSource[index] else {
             block(
@@ -474,7 +523,7 @@ struct FlowTracer {
     // MARK: - Filters
 
     /// S-NACL-2/3: first matching entry by rule number decides; the final `*` entry denies.
-    private mutating func checkNetworkACL(of subnet: Int, _ packet: Packet, outbound: Bool) {
+    mutating func checkNetworkACL(of subnet: Int, _ packet: Packet, outbound: Bool) {
         let aclIndex = graph.subnets[subnet].networkACL
         guard aclIndex >= 0 else {
             stopUnknown(
@@ -504,7 +553,7 @@ struct FlowTracer {
     }
 
     /// S-SG-1/2: the union of the interface's groups' rules; no match denies.
-    private mutating func checkSecurityGroups(of index: Int, _ packet: Packet, _ facing: TrafficDirection) {
+    mutating func checkSecurityGroups(of index: Int, _ packet: Packet, _ facing: TrafficDirection) {
         let interface = graph.interfaces[index]
         guard !interface.securityGroups.isEmpty else {
             hop(interface.ref, .skipped, "no security groups on \(interface.ref)", packet)
@@ -533,7 +582,7 @@ struct FlowTracer {
 
     /// S-SG-2: a group reference matches the private IPs of interfaces carrying the group, in
     /// the same VPC or a peered VPC of the same region; never public IPs.
-    private func peerMatches(
+    func peerMatches(
         _ peer: CompiledPeer, at index: Int, _ packet: Packet, _ facing: TrafficDirection
     ) -> Bool {
         let address = facing == .ingress ? packet.source : packet.destination

@@ -19,6 +19,19 @@ public struct ForwardingGraph: Sendable {
     var natGateways: [CompiledNATGateway] = []
     var peerings: [CompiledPeering] = []
     var onPremSites: [CompiledOnPremSite] = []
+    var transitGateways: [CompiledTransitGateway] = []
+    var attachments: [CompiledAttachment] = []
+    var transitGatewayRouteTables: [CompiledTransitGatewayRouteTable] = []
+    var virtualPrivateGateways: [CompiledVirtualPrivateGateway] = []
+    var hybridConnections: [CompiledHybridConnection] = []
+    var directConnectGateways: [CompiledDirectConnectGateway] = []
+    var interfaceEndpoints: [CompiledInterfaceEndpoint] = []
+    var gatewayEndpoints: [CompiledGatewayEndpoint] = []
+    var awsServices: [CompiledAWSService] = []
+    var endpointServices: [CompiledEndpointService] = []
+    var loadBalancers: [CompiledLoadBalancer] = []
+    var targetGroups: [CompiledTargetGroup] = []
+    var networkFirewalls: [CompiledNetworkFirewall] = []
 
     /// Interfaces by private IP; several when unpeered VPCs reuse address space.
     var interfacesByPrivateIP: [IPv4Address: [Int]] = [:]
@@ -41,6 +54,17 @@ public struct ForwardingGraph: Sendable {
     var databaseInterfaces: [String: Int] = [:]
     var groupIndex: [String: Int] = [:]
     var onPremIndex: [String: Int] = [:]
+    var transitGatewayIndex: [String: Int] = [:]
+    var attachmentIndex: [String: Int] = [:]
+    var virtualPrivateGatewayIndex: [String: Int] = [:]
+    var directConnectGatewayIndex: [String: Int] = [:]
+    var interfaceEndpointIndex: [String: Int] = [:]
+    var gatewayEndpointIndex: [String: Int] = [:]
+    var awsServiceIndex: [String: Int] = [:]
+    var loadBalancerIndex: [String: Int] = [:]
+    var targetGroupIndex: [String: Int] = [:]
+    /// Network Firewall endpoints by id: the firewall and the endpoint's subnet.
+    var firewallEndpointIndex: [String: (firewall: Int, subnet: Int)] = [:]
 
     /// Compiles `topology`. The topology should have passed ``TopologyValidator`` with no
     /// errors; references it cannot resolve are compiled as unsupported targets or skipped.

@@ -4,21 +4,21 @@ import ReachNetwork
 /// Compiles a ``Topology`` into a ``ForwardingGraph``.
 struct ForwardingGraphBuilder {
     let topology: Topology
-    private var prefixLists: [String: [IPv4Prefix]] = [:]
-    private var boundaries: Set<UInt32> = []
-    private var portBoundaries: Set<UInt16> = []
+    var prefixLists: [String: [IPv4Prefix]] = [:]
+    var boundaries: Set<UInt32> = []
+    var portBoundaries: Set<UInt16> = []
 
     init(_ topology: Topology) {
         self.topology = topology
         for list in topology.prefixLists { prefixLists[list.id] = list.cidrBlocks }
     }
 
-    private mutating func addBoundaries(_ prefix: IPv4Prefix) {
+    mutating func addBoundaries(_ prefix: IPv4Prefix) {
         boundaries.insert(prefix.network.value)
         if prefix.lastAddress.value != UInt32.max { boundaries.insert(prefix.lastAddress.value + 1) }
     }
 
-    private mutating func addBoundaries(_ address: IPv4Address) {
+    mutating func addBoundaries(_ address: IPv4Address) {
         addBoundaries(IPv4Prefix(containing: address, length: 32))
     }
 
@@ -34,7 +34,7 @@ struct ForwardingGraphBuilder {
         buildNetworkACLs(&graph)
         buildGatewaysAndPeering(&graph)
         buildInterfaces(&graph)
-        buildRouteTables(&graph)
+        // On-prem sites first: hybrid connections refer to them.
         for site in topology.onPremSites {
             site.cidrBlocks.forEach { addBoundaries($0) }
             site.publicCIDRBlocks.forEach { addBoundaries($0) }
@@ -45,6 +45,11 @@ struct ForwardingGraphBuilder {
                     addresses: IPv4AddressSet(site.cidrBlocks),
                     publicAddresses: IPv4AddressSet(site.publicCIDRBlocks)))
         }
+        buildAWSServices(&graph)
+        buildTransitGateways(&graph)
+        buildEndpointsAndLoadBalancers(&graph)
+        buildNetworkFirewalls(&graph)
+        buildRouteTables(&graph)
         for interval in SpecialAddresses.internet.storage.intervals {
             boundaries.insert(interval.lowerBound)
             if interval.upperBound != UInt32.max { boundaries.insert(interval.upperBound + 1) }
@@ -191,8 +196,7 @@ struct ForwardingGraphBuilder {
         }
     }
 
-    private mutating func addInterface(_ interface: CompiledInterface, _ graph: inout ForwardingGraph) -> Int
-    {
+    mutating func addInterface(_ interface: CompiledInterface, _ graph: inout ForwardingGraph) -> Int {
         let index = graph.interfaces.count
         graph.interfaces.append(interface)
         for ip in interface.privateIPs {
@@ -286,6 +290,23 @@ struct ForwardingGraphBuilder {
                     case .networkInterface(let id):
                         target = graph.interfaceIndex[id].map(CompiledRouteTarget.interface) ?? .blackhole
                     case .unsupported(let kind, let id): target = .unsupported(kind: kind, id: id)
+                    case .transitGateway(let id):
+                        target =
+                            graph.transitGatewayIndex[id].map(CompiledRouteTarget.transitGateway)
+                            ?? .blackhole
+                    case .virtualPrivateGateway(let id):
+                        target =
+                            graph.virtualPrivateGatewayIndex[id].map(
+                                CompiledRouteTarget.virtualPrivateGateway) ?? .blackhole
+                    case .vpcEndpoint(let id):
+                        if let firewall = graph.firewallEndpointIndex[id] {
+                            target = .firewallEndpoint(
+                                firewall: firewall.firewall, subnet: firewall.subnet, endpointID: id)
+                        } else if let endpoint = graph.gatewayEndpointIndex[id] {
+                            target = .gatewayEndpoint(endpoint)
+                        } else {
+                            target = .unsupported(kind: "vpc-endpoint", id: id)
+                        }
                     }
                 }
                 let prefixes: [IPv4Prefix]
@@ -311,6 +332,9 @@ struct ForwardingGraphBuilder {
             for cidr in graph.vpcs[vpc].cidrs where !explicitPrefixes.contains(cidr) {
                 routes.append(CompiledRoute(prefix: cidr, target: .local, label: "route \(cidr) -> local"))
             }
+            // Propagated and gateway-endpoint routes come last: for the same prefix, static and
+            // local routes win (S-R-2).
+            routes += propagatedAndEndpointRoutes(for: table, graph)
             // Stable sort: longest prefix first; among equal prefixes, input order.
             let ordered = routes.enumerated().sorted {
                 $0.element.prefix.length != $1.element.prefix.length

@@ -307,8 +307,7 @@ public struct ReachabilityChecker: Sendable {
             } else if let interface = source.assumedInterface, source.quantifier == .oneOf {
                 assumed = (sourceAddress, interface)
             }
-            var tracer = FlowTracer(graph: graph, assumedAddress: assumed)
-            let trace = tracer.trace(packet, from: source.place, to: destination.place)
+            let trace = traceEveryZoneChoice(packet, source, destination, assumed)
             let outcome = MemberOutcome(verdict: trace.verdict, trace: trace, notes: [], traces: ports.count)
             if trace.verdict == .reachable {
                 reaching.append((range ?? PortRange(port), outcome))
@@ -339,6 +338,38 @@ public struct ReachabilityChecker: Sendable {
             ]
         }
         return result
+    }
+
+    /// Traces `packet`, and again for every other AZ AWS could pick where the path leaves that
+    /// choice to AWS; the picks must agree, else the answer is unknown (`ZONE_DEPENDENT`).
+    private func traceEveryZoneChoice(
+        _ packet: Packet, _ source: EndpointMember, _ destination: EndpointMember,
+        _ assumed: (address: IPv4Address, interface: Int)?
+    ) -> FlowTrace {
+        var tracer = FlowTracer(graph: graph, assumedAddress: assumed)
+        var first = tracer.trace(packet, from: source.place, to: destination.place)
+        guard first.zoneChoices > 1 else { return first }
+        for choice in 1..<first.zoneChoices {
+            var other = FlowTracer(graph: graph, assumedAddress: assumed, zoneChoice: choice)
+            let trace = other.trace(packet, from: source.place, to: destination.place)
+            if trace.verdict != first.verdict {
+                var unknown = first.verdict == .reachable ? trace : first
+                unknown.unknown = Blocker(
+                    component: unknown.hops.last?.component ?? .internet, rule: nil, reason: .zoneDependent,
+                    direction: .forward,
+                    detail:
+                        "the answer depends on which availability zone the transit gateway picks for this traffic"
+                )
+                unknown.blockers = []
+                unknown.notes.append(
+                    "some availability zones AWS may pick give \(first.verdict.rawValue), others \(trace.verdict.rawValue)"
+                )
+                return unknown
+            }
+        }
+        first.notes.append(
+            "AWS picks the availability zone for this traffic; every pick was traced and they agree")
+        return first
     }
 
     private func unknownOutcome(_ source: IPv4Address, _ destination: IPv4Address, _ variant: FlowVariant)
@@ -385,6 +416,7 @@ public struct ReachabilityChecker: Sendable {
         }
         var verdicts = Set(outcomes.map(\.verdict))
         var notes = outcomes.flatMap(\.notes)
+        for note in outcomes.flatMap(\.trace.notes) where !notes.contains(note) { notes.append(note) }
         var reason: ReasonCode?
         // An endpoint over several instances (an Aurora reader endpoint) is reachable only when all are.
         var shown = outcomes.max { $0.rank < $1.rank } ?? outcomes[0]

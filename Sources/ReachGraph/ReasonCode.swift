@@ -39,11 +39,35 @@ public enum ReasonCode: String, Hashable, Sendable, Codable, CaseIterable {
     /// The path goes through a component this version does not model (an appliance's software,
     /// a transit gateway, a virtual private gateway, …).
     case unsupportedComponent = "UNSUPPORTED_COMPONENT"
+    /// The transit gateway attachment, VPN connection or virtual interface is not available,
+    /// or the VPC has no attachment to the transit gateway it routes to.
+    case badStateAttachment = "BAD_STATE_ATTACHMENT"
+    /// The transit gateway attachment is associated with no route table (S-TGW-1).
+    case transitGatewayAttachmentMissingRouteTableAssociation = "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION"
+    /// The transit gateway route table has no route for the destination (S-TGW-2).
+    case transitGatewayRouteTableCannotRoute = "TGW_RTB_CANNOT_ROUTE"
+    /// The VPC's transit gateway attachment has no subnet in the sender's AZ (S-TGW-3).
+    case transitGatewayAttachmentNotInZone = "TGW_ATTACHMENT_NOT_IN_AZ"
+    /// No VPN or Direct Connect connection announces a route to the destination (S-H).
+    case vpnNoRoute = "VPN_NO_ROUTE"
+    /// The endpoint service's load balancer has no node in the endpoint's AZ (S-PL-1).
+    case vpceServiceNotInstalledInZone = "VPCE_SERVICE_NOT_INSTALLED_IN_AZ"
+    /// The load balancer has no listener on the destination port.
+    case targetPortRestriction = "TARGET_PORT_RESTRICTION"
+    /// The listener does not take the flow's protocol.
+    case protocolRestriction = "PROTOCOL_RESTRICTION"
+    /// An AWS Network Firewall rule or default action drops the flow.
+    case networkFirewallDrop = "NETWORK_FIREWALL_DROP"
+    /// The reply crosses a different Network Firewall endpoint than the request, which has no
+    /// state for it (appliance mode off on the transit gateway attachment).
+    case asymmetricFirewallPath = "ASYMMETRIC_FIREWALL_PATH"
     /// The answer depends on an address the input does not give (a DB endpoint's IP within its
     /// subnet, a public IP not listed).
     case addressNotKnown = "ADDRESS_NOT_KNOWN"
     /// The answer depends on which ephemeral source port the client picks.
     case sourcePortDependent = "SOURCE_PORT_DEPENDENT"
+    /// The answer depends on which availability zone AWS picks for the traffic.
+    case zoneDependent = "ZONE_DEPENDENT"
     /// Some instances behind an endpoint are reachable and others are not.
     case endpointPartiallyReachable = "ENDPOINT_PARTIALLY_REACHABLE"
     /// An on-prem site or VPC has no connection to the destination's network.
@@ -75,7 +99,24 @@ public enum ReasonCode: String, Hashable, Sendable, Codable, CaseIterable {
         case .unknownDestination: "the destination address belongs to nothing in the topology"
         case .unknownResource: "a resource the answer needs is missing from the input"
         case .unsupportedComponent: "the path crosses a component Reach does not model yet"
+        case .badStateAttachment:
+            "the attachment, VPN connection or virtual interface is missing or not available"
+        case .transitGatewayAttachmentMissingRouteTableAssociation:
+            "the transit gateway attachment is associated with no route table"
+        case .transitGatewayRouteTableCannotRoute:
+            "the transit gateway route table has no route to the destination"
+        case .transitGatewayAttachmentNotInZone:
+            "the VPC's transit gateway attachment has no subnet in the sender's availability zone"
+        case .vpnNoRoute: "no VPN or Direct Connect connection announces a route to the destination"
+        case .vpceServiceNotInstalledInZone:
+            "the endpoint service's load balancer has no node in the endpoint's AZ"
+        case .targetPortRestriction: "the load balancer has no listener on the destination port"
+        case .protocolRestriction: "the listener does not take the flow's protocol"
+        case .networkFirewallDrop: "an AWS Network Firewall rule or default action drops the flow"
+        case .asymmetricFirewallPath:
+            "the reply crosses another firewall endpoint than the request (appliance mode is off)"
         case .addressNotKnown: "the answer depends on an address the input does not give"
+        case .zoneDependent: "the answer depends on which availability zone AWS picks for the traffic"
         case .sourcePortDependent: "the answer depends on the client's ephemeral source port"
         case .endpointPartiallyReachable: "some instances behind the endpoint are reachable, others not"
         case .disconnected: "no connection joins the source's network to the destination's"

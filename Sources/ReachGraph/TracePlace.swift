@@ -9,4 +9,6 @@ enum TracePlace: Hashable, Sendable {
     case internet
     /// A host at an on-premises site.
     case onPremSite(Int)
+    /// An AWS service at the blocks of its managed prefix list (S3, DynamoDB, …).
+    case awsService(Int)
 }

@@ -12,8 +12,14 @@ public enum RouteTarget: Hashable, Sendable {
     case peeringConnection(String)
     /// A network interface (an appliance such as a NAT instance or firewall), by id.
     case networkInterface(String)
-    /// A target of a kind this version does not model (transit gateway, virtual private
-    /// gateway, VPC endpoint, …): traffic routed there gets an `unknown` verdict.
+    /// A transit gateway, by id.
+    case transitGateway(String)
+    /// A virtual private gateway, by id.
+    case virtualPrivateGateway(String)
+    /// A VPC endpoint, by id: a gateway endpoint, or a Network Firewall endpoint.
+    case vpcEndpoint(String)
+    /// A target of a kind this version does not model (an egress-only internet gateway, …):
+    /// traffic routed there gets an `unknown` verdict.
     case unsupported(kind: String, id: String)
 }
 
@@ -66,7 +72,8 @@ extension RouteTarget: CustomStringConvertible {
         switch self {
         case .local: "local"
         case .internetGateway(let id), .natGateway(let id), .peeringConnection(let id),
-            .networkInterface(let id):
+            .networkInterface(let id), .transitGateway(let id), .virtualPrivateGateway(let id),
+            .vpcEndpoint(let id):
             id
         case .unsupported(let kind, let id): "\(kind) \(id)"
         }

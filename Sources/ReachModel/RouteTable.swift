@@ -13,6 +13,8 @@ public struct RouteTable: Hashable, Sendable {
     public var subnetIDs: [String]
     /// The routes, in input order. `local` routes for the VPC's CIDR blocks are implied.
     public var routes: [Route]
+    /// Virtual private gateways whose on-prem routes propagate into this table (S-H-1).
+    public var propagatingGatewayIDs: [String] = []
     /// Tags.
     public var tags: Tags
 

@@ -33,6 +33,34 @@ public struct Topology: Hashable, Sendable {
     public var dbClusters: [DBCluster] = []
     /// On-premises sites.
     public var onPremSites: [OnPremSite] = []
+    /// Transit gateways.
+    public var transitGateways: [TransitGateway] = []
+    /// Transit gateway attachments.
+    public var transitGatewayAttachments: [TransitGatewayAttachment] = []
+    /// Transit gateway route tables.
+    public var transitGatewayRouteTables: [TransitGatewayRouteTable] = []
+    /// Virtual private gateways.
+    public var virtualPrivateGateways: [VirtualPrivateGateway] = []
+    /// Customer gateways.
+    public var customerGateways: [CustomerGateway] = []
+    /// Site-to-Site VPN connections.
+    public var vpnConnections: [VPNConnection] = []
+    /// Direct Connect gateways.
+    public var directConnectGateways: [DirectConnectGateway] = []
+    /// Direct Connect virtual interfaces.
+    public var virtualInterfaces: [VirtualInterface] = []
+    /// VPC endpoints (interface, gateway, Gateway Load Balancer).
+    public var vpcEndpoints: [VPCEndpoint] = []
+    /// Endpoint services (PrivateLink providers).
+    public var vpcEndpointServices: [VPCEndpointService] = []
+    /// Load balancers.
+    public var loadBalancers: [LoadBalancer] = []
+    /// Target groups.
+    public var targetGroups: [TargetGroup] = []
+    /// AWS Network Firewalls.
+    public var networkFirewalls: [NetworkFirewall] = []
+    /// Network Firewall policies.
+    public var firewallPolicies: [FirewallPolicy] = []
 
     /// An empty topology.
     public init(name: String? = nil) {

@@ -4,12 +4,12 @@ import ReachNetwork
 /// their VPC, overlapping subnets or peered CIDRs, interfaces with addresses outside their
 /// subnet, resources spanning VPCs that must share one.
 public struct TopologyValidator {
-    private let topology: Topology
+    let topology: Topology
     private var problems: [TopologyProblem] = []
-    private let vpcs: [String: VPC]
-    private let subnets: [String: Subnet]
-    private let securityGroups: [String: SecurityGroup]
-    private let prefixListIDs: Set<String>
+    let vpcs: [String: VPC]
+    let subnets: [String: Subnet]
+    let securityGroups: [String: SecurityGroup]
+    let prefixListIDs: Set<String>
 
     private init(_ topology: Topology) {
         self.topology = topology
@@ -32,18 +32,22 @@ public struct TopologyValidator {
         validator.checkSecurityGroups()
         validator.checkNetworkACLs()
         validator.checkDatabases()
+        validator.checkTransitGateways()
+        validator.checkHybridConnectivity()
+        validator.checkEndpointsAndLoadBalancers()
+        validator.checkNetworkFirewalls()
         return validator.problems
     }
 
-    private mutating func error(_ ref: ResourceRef, _ field: String, _ message: String) {
+    mutating func error(_ ref: ResourceRef, _ field: String, _ message: String) {
         problems.append(TopologyProblem(.error, ref, field: field, message))
     }
 
-    private mutating func warning(_ ref: ResourceRef, _ field: String, _ message: String) {
+    mutating func warning(_ ref: ResourceRef, _ field: String, _ message: String) {
         problems.append(TopologyProblem(.warning, ref, field: field, message))
     }
 
-    private mutating func checkUnique(_ kind: ResourceKind, _ ids: [String]) {
+    mutating func checkUnique(_ kind: ResourceKind, _ ids: [String]) {
         var seen = Set<String>()
         for id in ids where !seen.insert(id).inserted {
             error(ResourceRef(kind, id), "id", "the id '\(id)' is used by more than one \(kind.rawValue)")
@@ -106,7 +110,7 @@ public struct TopologyValidator {
         }
     }
 
-    private mutating func checkSubnetInVPC(
+    mutating func checkSubnetInVPC(
         _ ref: ResourceRef, _ field: String, subnetID: String, vpcID: String
     ) {
         guard let subnet = subnets[subnetID] else {
@@ -139,6 +143,11 @@ public struct TopologyValidator {
                     error(ref, "main", "VPC \(table.vpcID) already has main route table \(other)")
                 }
                 mainByVPC[table.vpcID] = table.id
+            }
+            for (i, gatewayID) in table.propagatingGatewayIDs.enumerated()
+            where !topology.virtualPrivateGateways.contains(where: { $0.id == gatewayID }) {
+                error(
+                    ref, "propagatingGateways[\(i)]", "no virtual private gateway has the id '\(gatewayID)'")
             }
             for (i, subnetID) in table.subnetIDs.enumerated() {
                 checkSubnetInVPC(ref, "subnets[\(i)]", subnetID: subnetID, vpcID: table.vpcID)
@@ -183,6 +192,32 @@ public struct TopologyValidator {
                 case .networkInterface(let id):
                     if !interfaceIDs.contains(id), route.state == .active {
                         error(ref, "\(field).target", "no network interface has the id '\(id)'")
+                    }
+                case .transitGateway(let id):
+                    if !topology.transitGateways.contains(where: { $0.id == id }), route.state == .active {
+                        error(ref, "\(field).target", "no transit gateway has the id '\(id)'")
+                    }
+                case .virtualPrivateGateway(let id):
+                    if !topology.virtualPrivateGateways.contains(where: { $0.id == id }),
+                        route.state == .active
+                    {
+                        error(ref, "\(field).target", "no virtual private gateway has the id '\(id)'")
+                    }
+                case .vpcEndpoint(let id):
+                    let known =
+                        topology.vpcEndpoints.contains { $0.id == id }
+                        || topology.networkFirewalls.contains {
+                            $0.endpoints.contains { $0.endpointID == id }
+                        }
+                    if !known, route.state == .active {
+                        error(
+                            ref, "\(field).target", "no VPC endpoint or firewall endpoint has the id '\(id)'")
+                    }
+                    if topology.vpcEndpoints.contains(where: { $0.id == id && $0.kind == .interface }) {
+                        error(
+                            ref, "\(field).target",
+                            "\(id) is an interface endpoint; routes can target gateway and firewall endpoints only"
+                        )
                     }
                 }
             }
@@ -244,7 +279,7 @@ public struct TopologyValidator {
         }
     }
 
-    private mutating func checkSecurityGroupList(_ ref: ResourceRef, _ ids: [String], vpcID: String) {
+    mutating func checkSecurityGroupList(_ ref: ResourceRef, _ ids: [String], vpcID: String) {
         for (i, id) in ids.enumerated() {
             guard let group = securityGroups[id] else {
                 error(ref, "securityGroups[\(i)]", "no security group has the id '\(id)'")

@@ -16,6 +16,20 @@ enum Section: String, CaseIterable {
     case databases
     case dbClusters
     case onPremSites
+    case transitGateways
+    case transitGatewayAttachments
+    case transitGatewayRouteTables
+    case virtualPrivateGateways
+    case customerGateways
+    case vpnConnections
+    case directConnectGateways
+    case virtualInterfaces
+    case vpcEndpoints
+    case vpcEndpointServices
+    case loadBalancers
+    case targetGroups
+    case networkFirewalls
+    case firewallPolicies
 
     /// The keys allowed at the top level of a file.
     static let topLevelKeys = ["name", "region"] + allCases.map(\.rawValue)
@@ -38,6 +52,20 @@ enum Section: String, CaseIterable {
         case .databases: "an RDS DB instance"
         case .dbClusters: "an Aurora DB cluster"
         case .onPremSites: "an on-premises site"
+        case .transitGateways: "a transit gateway"
+        case .transitGatewayAttachments: "a transit gateway attachment"
+        case .transitGatewayRouteTables: "a transit gateway route table"
+        case .virtualPrivateGateways: "a virtual private gateway"
+        case .customerGateways: "a customer gateway"
+        case .vpnConnections: "a Site-to-Site VPN connection"
+        case .directConnectGateways: "a Direct Connect gateway"
+        case .virtualInterfaces: "a Direct Connect virtual interface"
+        case .vpcEndpoints: "a VPC endpoint"
+        case .vpcEndpointServices: "a VPC endpoint service"
+        case .loadBalancers: "a load balancer"
+        case .targetGroups: "a target group"
+        case .networkFirewalls: "a Network Firewall"
+        case .firewallPolicies: "a Network Firewall policy"
         }
     }
 
@@ -49,7 +77,7 @@ enum Section: String, CaseIterable {
             case .vpcs: ["cidrs", "region"]
             case .internetGateways: ["vpc"]
             case .subnets: ["vpc", "cidr", "az"]
-            case .routeTables: ["vpc", "main", "subnets", "routes"]
+            case .routeTables: ["vpc", "main", "subnets", "propagatingGateways", "routes"]
             case .natGateways: ["subnet", "privateIp", "publicIp", "connectivity", "state"]
             case .peeringConnections: ["requester", "accepter", "status"]
             case .prefixLists: ["cidrs"]
@@ -70,6 +98,34 @@ enum Section: String, CaseIterable {
                 ]
             case .dbClusters: ["engine", "port", "subnetGroup", "securityGroups", "instances"]
             case .onPremSites: ["cidrs", "publicCidrs"]
+            case .transitGateways: ["region"]
+            case .transitGatewayAttachments:
+                [
+                    "transitGateway", "vpc", "subnets", "vpnConnection", "directConnectGateway",
+                    "peerTransitGateway", "peerAttachment", "applianceMode", "state",
+                ]
+            case .transitGatewayRouteTables: ["transitGateway", "associations", "propagations", "routes"]
+            case .virtualPrivateGateways: ["vpc"]
+            case .customerGateways: ["ipAddress", "bgpAsn", "site"]
+            case .vpnConnections:
+                [
+                    "customerGateway", "virtualPrivateGateway", "transitGateway", "staticRoutesOnly",
+                    "onPremPrefixes", "state",
+                ]
+            case .directConnectGateways: ["associations"]
+            case .virtualInterfaces:
+                ["type", "site", "directConnectGateway", "virtualPrivateGateway", "onPremPrefixes", "state"]
+            case .vpcEndpoints:
+                ["vpc", "type", "serviceName", "routeTables", "interfaces", "securityGroups", "state"]
+            case .vpcEndpointServices: ["serviceName", "loadBalancers"]
+            case .loadBalancers: ["type", "scheme", "vpc", "nodes", "securityGroups", "listeners"]
+            case .targetGroups: ["type", "protocol", "port", "vpc", "targets"]
+            case .networkFirewalls: ["vpc", "policy", "endpoints"]
+            case .firewallPolicies:
+                [
+                    "statelessDefaultAction", "statelessRules", "ruleOrder", "statefulDefaultAction",
+                    "statefulRules",
+                ]
             }
         return common + specific + ["tags"]
     }
@@ -82,6 +138,26 @@ enum Section: String, CaseIterable {
     static let egressRuleKeys = ["protocol", "ports", "icmpType", "icmpCode", "to", "description"]
     /// The keys of one network ACL entry.
     static let aclEntryKeys = ["rule", "action", "protocol", "ports", "icmpType", "icmpCode", "cidr"]
+    /// The keys of one static route of a transit gateway route table.
+    static let transitGatewayRouteKeys = ["destination", "attachment", "blackhole"]
+    /// The keys of one association of a Direct Connect gateway.
+    static let directConnectAssociationKeys = ["transitGateway", "virtualPrivateGateway", "allowedPrefixes"]
+    /// The keys of one interface of a VPC endpoint or one node of a load balancer.
+    static let placedAddressKeys = ["subnet", "privateIp"]
+    /// The keys of one load balancer listener.
+    static let listenerKeys = ["protocol", "port", "targetGroup"]
+    /// The keys of one target of a target group.
+    static let targetKeys = ["id", "port", "health"]
+    /// The keys of one Network Firewall endpoint.
+    static let firewallEndpointKeys = ["id", "subnet"]
+    /// The keys of one stateless firewall rule.
+    static let statelessRuleKeys = [
+        "priority", "action", "protocols", "sources", "destinations", "sourcePorts", "destinationPorts",
+    ]
+    /// The keys of one stateful (5-tuple) firewall rule.
+    static let statefulRuleKeys = [
+        "action", "protocol", "source", "sourcePort", "destination", "destinationPort", "direction",
+    ]
     /// The keys of one instance of an Aurora cluster.
     static let clusterMemberKeys = [
         "name", "id", "subnet", "privateIp", "role", "publiclyAccessible", "publicIp", "tags",

@@ -11,8 +11,9 @@ extension TopologyBuilder {
     /// The AWS NAT gateway states.
     static let natStates = ["pending", "failed", "available", "deleting", "deleted"]
     /// Id prefixes of route targets this version does not model; routes to them give `unknown`.
+    /// (Transit gateways, virtual private gateways and VPC endpoints are modelled: an id of
+    /// theirs that names nothing is a dangling reference.)
     static let unsupportedTargetPrefixes: [(prefix: String, kind: String)] = [
-        ("tgw-", "transit-gateway"), ("vgw-", "virtual-private-gateway"), ("vpce-", "vpc-endpoint"),
         ("eigw-", "egress-only-internet-gateway"), ("cagw-", "carrier-gateway"), ("lgw-", "local-gateway"),
         ("gwlbe-", "gateway-load-balancer-endpoint"), ("cgw-", "customer-gateway"),
     ]
@@ -158,11 +159,12 @@ extension TopologyBuilder {
             for value in try item.list("routes", "a list of routes, each {destination: …, target: …}") {
                 routes.append(try route(value))
             }
-            topology.routeTables.append(
-                RouteTable(
-                    id: id, name: name, vpcID: vpcID, isMain: try item.bool("main", default: false),
-                    subnetIDs: try resolveList(\.subnets, item, "subnets"), routes: routes,
-                    tags: try item.tags()))
+            var table = RouteTable(
+                id: id, name: name, vpcID: vpcID, isMain: try item.bool("main", default: false),
+                subnetIDs: try resolveList(\.subnets, item, "subnets"), routes: routes, tags: try item.tags())
+            table.propagatingGatewayIDs = try resolveList(
+                \.virtualPrivateGateways, item, "propagatingGateways")
+            topology.routeTables.append(table)
             record(.routeTable, id, item)
         }
     }
@@ -170,17 +172,13 @@ extension TopologyBuilder {
     /// One route: a destination (CIDR or prefix list), a target and a state.
     private func route(_ value: YAMLValue) throws(TopologyFileError) -> Route {
         let item = try YAMLMapping(value, describing: "a route", allowed: Section.routeKeys)
-        let destinationValue = try item.required("destination")
-        let destinationText = try destinationValue.name("a CIDR block or a prefix list name or id")
-        let destination: RouteDestination =
-            Self.looksLikeAddress(destinationText)
-            ? .cidr(try destinationValue.prefix())
-            : .prefixList(try resolve(\.prefixLists, destinationValue))
+        let destination = try routeDestination(try item.required("destination"))
         var state: RouteState = .active
         if try choice(item, "state", ["active", "blackhole"]) == "blackhole" { state = .blackhole }
         let targetValue = try item.required("target")
         let targetText = try targetValue.name(
-            "a route target: local, blackhole, or a gateway, peering connection, interface or instance")
+            "a route target: local, blackhole, or a gateway, peering connection, interface, instance"
+                + " or endpoint")
         switch targetText {
         case "local":
             return Route(destination: destination, target: .local, state: state)
@@ -206,6 +204,10 @@ extension TopologyBuilder {
         consider(peeringConnections) { .peeringConnection($0) }
         consider(networkInterfaces) { .networkInterface($0) }
         consider(instances) { id in primaryInterface[id].map { .networkInterface($0) } }
+        consider(transitGateways) { .transitGateway($0) }
+        consider(virtualPrivateGateways) { .virtualPrivateGateway($0) }
+        consider(vpcEndpoints) { .vpcEndpoint($0) }
+        consider(firewallEndpoints) { .vpcEndpoint($0) }
         if candidates.count > 1 {
             throw .ambiguousReference(
                 targetValue.location, name: targetText, candidates: candidates.map(\.label))
@@ -223,15 +225,27 @@ extension TopologyBuilder {
             // A blackhole route's target is gone: keep its id, guessing the kind from the prefix.
             return Route(destination: destination, target: Self.guessTarget(targetText), state: state)
         }
-        let everything = [internetGateways, natGateways, peeringConnections, networkInterfaces, instances]
-            .flatMap(\.keys)
+        let everything = [
+            internetGateways, natGateways, peeringConnections, networkInterfaces, instances, transitGateways,
+            virtualPrivateGateways, vpcEndpoints, firewallEndpoints,
+        ].flatMap(\.keys)
         throw .unknownReference(
             targetValue.location,
             kind:
-                "route target (internet gateway, NAT gateway, peering connection, network interface or instance)",
+                "route target (internet gateway, NAT gateway, peering connection, network interface,"
+                + " instance, transit gateway, virtual private gateway, VPC endpoint or Network Firewall"
+                + " endpoint)",
             name: targetText,
             suggestions: Array(
                 closeMatches(to: targetText, among: everything + ["local", "blackhole"]).prefix(3)))
+    }
+
+    /// A route destination (VPC or transit gateway route): a CIDR block, or a prefix list by
+    /// name or id.
+    func routeDestination(_ value: YAMLValue) throws(TopologyFileError) -> RouteDestination {
+        let text = try value.name("a CIDR block or a prefix list name or id")
+        return Self.looksLikeAddress(text)
+            ? .cidr(try value.prefix()) : .prefixList(try resolve(\.prefixLists, value))
     }
 
     /// The target a vanished id most likely was.
@@ -240,6 +254,9 @@ extension TopologyBuilder {
         if id.hasPrefix("nat-") { return .natGateway(id) }
         if id.hasPrefix("pcx-") { return .peeringConnection(id) }
         if id.hasPrefix("eni-") { return .networkInterface(id) }
+        if id.hasPrefix("tgw-") { return .transitGateway(id) }
+        if id.hasPrefix("vgw-") { return .virtualPrivateGateway(id) }
+        if id.hasPrefix("vpce-") { return .vpcEndpoint(id) }
         return .unsupported(kind: "deleted-target", id: id)
     }
 

@@ -44,6 +44,22 @@ struct TopologyBuilder {
     var databases = Registry(kind: "DB instance")
     var dbClusters = Registry(kind: "DB cluster")
     var onPremSites = Registry(kind: "on-premises site")
+    var transitGateways = Registry(kind: "transit gateway")
+    var transitGatewayAttachments = Registry(kind: "transit gateway attachment")
+    var transitGatewayRouteTables = Registry(kind: "transit gateway route table")
+    var virtualPrivateGateways = Registry(kind: "virtual private gateway")
+    var customerGateways = Registry(kind: "customer gateway")
+    var vpnConnections = Registry(kind: "VPN connection")
+    var directConnectGateways = Registry(kind: "Direct Connect gateway")
+    var virtualInterfaces = Registry(kind: "virtual interface")
+    var vpcEndpoints = Registry(kind: "VPC endpoint")
+    var vpcEndpointServices = Registry(kind: "VPC endpoint service")
+    var loadBalancers = Registry(kind: "load balancer")
+    var targetGroups = Registry(kind: "target group")
+    var networkFirewalls = Registry(kind: "Network Firewall")
+    var firewallPolicies = Registry(kind: "firewall policy")
+    /// The endpoints of Network Firewalls, by id only (route tables target them).
+    var firewallEndpoints = Registry(kind: "Network Firewall endpoint")
 
     /// Subnet id → its VPC's id.
     var subnetVPC: [String: String] = [:]
@@ -83,6 +99,20 @@ struct TopologyBuilder {
         try buildDBSubnetGroups()
         try buildDatabases()
         try buildDBClusters()
+        try buildTransitGateways()
+        try buildTransitGatewayAttachments()
+        try buildTransitGatewayRouteTables()
+        try buildVirtualPrivateGateways()
+        try buildCustomerGateways()
+        try buildVPNConnections()
+        try buildDirectConnectGateways()
+        try buildVirtualInterfaces()
+        try buildVPCEndpoints()
+        try buildVPCEndpointServices()
+        try buildLoadBalancers()
+        try buildTargetGroups()
+        try buildFirewallPolicies()
+        try buildNetworkFirewalls()
         addDefaults()
     }
 
@@ -123,6 +153,20 @@ struct TopologyBuilder {
         case .databases: \.databases
         case .dbClusters: \.dbClusters
         case .onPremSites: \.onPremSites
+        case .transitGateways: \.transitGateways
+        case .transitGatewayAttachments: \.transitGatewayAttachments
+        case .transitGatewayRouteTables: \.transitGatewayRouteTables
+        case .virtualPrivateGateways: \.virtualPrivateGateways
+        case .customerGateways: \.customerGateways
+        case .vpnConnections: \.vpnConnections
+        case .directConnectGateways: \.directConnectGateways
+        case .virtualInterfaces: \.virtualInterfaces
+        case .vpcEndpoints: \.vpcEndpoints
+        case .vpcEndpointServices: \.vpcEndpointServices
+        case .loadBalancers: \.loadBalancers
+        case .targetGroups: \.targetGroups
+        case .networkFirewalls: \.networkFirewalls
+        case .firewallPolicies: \.firewallPolicies
         }
     }
 
@@ -149,8 +193,10 @@ struct TopologyBuilder {
                             item: member.value)
                     }
                 }
+                if section == .networkFirewalls { try registerFirewallEndpoints(item) }
             }
         }
+        try checkFirewallEndpointIDs()
     }
 
     /// The id of the interface an instance shorthand creates.

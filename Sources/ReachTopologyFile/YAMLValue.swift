@@ -210,6 +210,32 @@ struct YAMLMapping {
         return try value.tags()
     }
 
+    /// The one key of `keys` that is present, with its value: none, or more than one, is a
+    /// `conflict` (placed at the mapping, or at the second key given); `what` describes the
+    /// mapping for the message (`a transit gateway attachment`).
+    func exactlyOne(of keys: [String], in what: String) throws(TopologyFileError) -> (
+        key: String, value: YAMLValue
+    ) {
+        let present = entries.filter { keys.contains($0.key) }
+        let choices = keys.map { "'\($0)'" }.joined(separator: keys.count == 2 ? " or " : ", ")
+        guard let first = present.first else {
+            throw .conflict(value.location, message: "\(what) needs one of \(choices); none is given")
+        }
+        if present.count > 1 {
+            let second = present[1]
+            throw .conflict(
+                second.value.location,
+                message: "\(what) takes exactly one of \(choices), but both '\(first.key)' and"
+                    + " '\(second.key)' are given")
+        }
+        return first
+    }
+
+    /// Fails with a `conflict` at `key` when it is present: `message` says why it may not be.
+    func forbid(_ key: String, _ message: String) throws(TopologyFileError) {
+        if let found = self[key] { throw .conflict(found.location, message: message) }
+    }
+
     /// The list under `key`, empty when absent.
     func list(_ key: String, _ expected: String = "a list") throws(TopologyFileError) -> [YAMLValue] {
         guard let value = self[key] else { return [] }

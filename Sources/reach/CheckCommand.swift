@@ -10,9 +10,11 @@ struct CheckCommand: ParsableCommand {
         abstract: "Trace one flow and say whether it is reachable, and if not, what blocks it.",
         discussion: """
             SRC and DST: the name or id of a network interface, instance, DB instance, Aurora \
-            cluster (CLUSTER for its writer, CLUSTER/reader for its reader endpoint), subnet or \
-            on-prem site; 'internet'; or an IPv4 address. Prefix with subnet:, instance:, eni:, \
-            db:, cluster: or onprem: to pick among resources sharing a name.
+            cluster (CLUSTER for its writer, CLUSTER/reader for its reader endpoint), subnet, \
+            on-prem site or interface VPC endpoint; 'internet'; an AWS service by its prefix \
+            list name (com.amazonaws.REGION.SERVICE); or an IPv4 address. Prefix with subnet:, \
+            instance:, eni:, db:, cluster:, onprem:, endpoint: or service: to pick among \
+            resources sharing a name.
             """
     )
 

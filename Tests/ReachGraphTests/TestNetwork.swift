@@ -7,8 +7,11 @@ import Testing
 struct TestNetwork {
     let graph: ForwardingGraph
     let checker: ReachabilityChecker
+    /// The YAML the network was loaded from.
+    let sourceYAML: String
 
     init(_ yaml: String) throws {
+        sourceYAML = yaml
         let loaded = try TopologyFileLoader.load(yaml: yaml, file: "test.yaml")
         graph = ForwardingGraph(loaded.topology)
         checker = ReachabilityChecker(graph: graph)
@@ -18,8 +21,9 @@ struct TestNetwork {
     init(bundled name: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let loaded = try TopologyFileLoader.load(
-            contentsOf: root.appendingPathComponent("Topologies/\(name)").path)
+        let path = root.appendingPathComponent("Topologies/\(name)").path
+        sourceYAML = try String(contentsOfFile: path, encoding: .utf8)
+        let loaded = try TopologyFileLoader.load(contentsOf: path)
         graph = ForwardingGraph(loaded.topology)
         checker = ReachabilityChecker(graph: graph)
     }

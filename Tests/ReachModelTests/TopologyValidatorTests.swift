@@ -151,3 +151,92 @@ struct TopologyValidatorTests {
         #expect(DBInstance.defaultPort(engine: "cassandra") == nil)
     }
 }
+
+@Suite("Connectivity validation")
+struct ConnectivityValidatorTests {
+    private func hub() -> Topology {
+        var topology = base()
+        topology.transitGateways = [TransitGateway(id: "tgw-1", name: "hub", region: "us-east-1")]
+        topology.customerGateways = [
+            CustomerGateway(id: "cgw-1", name: "c", ipAddress: nil, bgpASN: nil, siteID: nil)
+        ]
+        topology.virtualPrivateGateways = [VirtualPrivateGateway(id: "vgw-1", name: "v", vpcID: "vpc-1")]
+        topology.vpnConnections = [
+            VPNConnection(
+                id: "vpn-1", name: "vpn", customerGatewayID: "cgw-1",
+                gateway: .virtualPrivateGateway("vgw-1"),
+                staticRoutesOnly: true, onPremPrefixes: [])
+        ]
+        return topology
+    }
+
+    @Test("a VPN attachment must name a VPN that ends on its transit gateway")
+    func vpnAttachmentGateway() {
+        var topology = hub()
+        topology.transitGatewayAttachments = [
+            TransitGatewayAttachment(
+                id: "att-1", name: "a", transitGatewayID: "tgw-1", resource: .vpn(connectionID: "vpn-1"))
+        ]
+        #expect(
+            errors(topology).contains {
+                $0.resource.id == "att-1" && $0.message.contains("does not end on tgw-1")
+            })
+        topology.vpnConnections[0].gateway = .transitGateway("tgw-1")
+        #expect(errors(topology).isEmpty)
+    }
+
+    @Test("S-TGW-1: an attachment is associated with at most one route table")
+    func oneAssociation() {
+        var topology = hub()
+        topology.transitGatewayAttachments = [
+            TransitGatewayAttachment(
+                id: "att-1", name: "a", transitGatewayID: "tgw-1",
+                resource: .vpc(vpcID: "vpc-1", subnetIDs: ["subnet-a"]))
+        ]
+        topology.transitGatewayRouteTables = ["rt-1", "rt-2"].map {
+            TransitGatewayRouteTable(
+                id: $0, name: $0, transitGatewayID: "tgw-1", associationIDs: ["att-1"], propagationIDs: [],
+                routes: [])
+        }
+        #expect(
+            errors(topology).contains {
+                $0.resource.id == "rt-2" && $0.message.contains("already associated")
+            })
+    }
+
+    @Test("S-TGW-4: a peering attachment propagates nothing")
+    func peeringPropagation() {
+        var topology = hub()
+        topology.transitGateways.append(TransitGateway(id: "tgw-2", name: "eu", region: "eu-west-1"))
+        topology.transitGatewayAttachments = [
+            TransitGatewayAttachment(
+                id: "peer", name: "p", transitGatewayID: "tgw-1",
+                resource: .peering(peerTransitGatewayID: "tgw-2", peerAttachmentID: nil))
+        ]
+        topology.transitGatewayRouteTables = [
+            TransitGatewayRouteTable(
+                id: "rt-1", name: "rt", transitGatewayID: "tgw-1", associationIDs: [],
+                propagationIDs: ["peer"], routes: [])
+        ]
+        #expect(errors(topology).contains { $0.message.contains("static routes only") })
+    }
+
+    @Test("routes cannot target an interface endpoint; gateway endpoints serve tables of their own VPC")
+    func endpointRoutes() {
+        var topology = hub()
+        topology.vpcs.append(
+            VPC(id: "vpc-2", name: "two", region: "us-east-1", cidrBlocks: [prefix("10.9.0.0/16")]))
+        topology.addAWSDefaults()
+        let otherTable = topology.routeTables.first { $0.vpcID == "vpc-2" }?.id ?? ""
+        topology.vpcEndpoints = [
+            VPCEndpoint(id: "vpce-i", name: "i", vpcID: "vpc-1", kind: .interface, serviceName: "svc"),
+            VPCEndpoint(
+                id: "vpce-g", name: "g", vpcID: "vpc-1", kind: .gateway, serviceName: "s3",
+                routeTableIDs: [otherTable]),
+        ]
+        topology.routeTables[0].routes = [Route(destination: .cidr(.all), target: .vpcEndpoint("vpce-i"))]
+        let found = errors(topology)
+        #expect(found.contains { $0.message.contains("is an interface endpoint") })
+        #expect(found.contains { $0.resource.id == "vpce-g" && $0.message.contains("not vpc-1") })
+    }
+}

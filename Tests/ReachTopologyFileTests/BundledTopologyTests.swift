@@ -22,7 +22,10 @@ private func tcp(_ source: String, _ sourcePort: UInt16, _ destination: String, 
 
 @Suite("The bundled designs")
 struct BundledTopologyTests {
-    static let names = ["three-tier.yaml", "peering.yaml", "public-db.yaml", "return-nacl.yaml"]
+    static let names = [
+        "three-tier.yaml", "peering.yaml", "public-db.yaml", "return-nacl.yaml", "tgw-hub.yaml",
+        "tgw-inspection.yaml", "hybrid-aurora.yaml", "privatelink.yaml",
+    ]
 
     @Test(arguments: names)
     func loadsWithoutErrorsOrWarnings(name: String) throws {

@@ -40,7 +40,7 @@ private let fullYAML = """
           - {destination: 10.0.0.0/16, target: local}
           - {destination: 192.168.0.0/16, target: blackhole}
           - {destination: 10.60.0.0/16, target: pcx-gone, state: blackhole}
-          - {destination: 10.70.0.0/16, target: tgw-0123}
+          - {destination: 10.70.0.0/16, target: eigw-0123}
       - name: app-rt
         vpc: shop-vpc
         main: true
@@ -202,7 +202,7 @@ struct SectionParsingTests {
                 state: .blackhole),
             Route(
                 destination: .cidr(try prefix("10.70.0.0/16")),
-                target: .unsupported(kind: "transit-gateway", id: "tgw-0123")),
+                target: .unsupported(kind: "egress-only-internet-gateway", id: "eigw-0123")),
         ]
         #expect(publicTable.routes == expected)
         let appTable = try #require(topology.routeTables.first { $0.id == "app-rt" })
