@@ -146,11 +146,7 @@ extension ForwardingGraphBuilder {
             let index = graph.transitGatewayRouteTables.count
             var routes: [CompiledTransitGatewayRoute] = []
             for route in table.routes {
-                let prefixes: [IPv4Prefix]
-                switch route.destination {
-                case .cidr(let prefix): prefixes = [prefix]
-                case .prefixList(let id): prefixes = prefixLists[id] ?? []
-                }
+                let prefixes = prefixes(of: route.destination)
                 let attachment = route.attachmentID.flatMap { graph.attachmentIndex[$0] }
                 for prefix in prefixes {
                     addBoundaries(prefix)
@@ -207,17 +203,15 @@ extension ForwardingGraphBuilder {
                 var compiled = CompiledInterfaceEndpoint(
                     ref: ref, serviceName: endpoint.serviceName, isAvailable: endpoint.state == "available")
                 for placed in endpoint.interfaces {
-                    guard let subnet = graph.subnetIndex[placed.subnetID] else { continue }
-                    compiled.interfaces.append(
-                        addInterface(
-                            CompiledInterface(
-                                ref: ComponentRef(
-                                    kind: ResourceKind.vpcEndpoint.rawValue, id: endpoint.id,
-                                    name: "\(endpoint.name) in \(graph.subnets[subnet].ref.name)"),
-                                owner: .vpcEndpoint(index), subnet: subnet, privateIPs: [placed.privateIP],
-                                publicIP: nil,
-                                securityGroups: endpoint.securityGroupIDs.compactMap { graph.groupIndex[$0] },
-                                sourceDestCheck: true), &graph))
+                    let subnets = graph.subnets
+                    let interface = addPlacedInterface(
+                        placed,
+                        ref: {
+                            ComponentRef(
+                                kind: ResourceKind.vpcEndpoint.rawValue, id: endpoint.id,
+                                name: "\(endpoint.name) in \(subnets[$0].ref.name)")
+                        }, owner: .vpcEndpoint(index), groups: endpoint.securityGroupIDs, &graph)
+                    if let interface { compiled.interfaces.append(interface) }
                 }
                 graph.interfaceEndpoints.append(compiled)
             case .gatewayLoadBalancer:
@@ -241,17 +235,15 @@ extension ForwardingGraphBuilder {
                     }
                 })
             for node in balancer.nodes {
-                guard let subnet = graph.subnetIndex[node.subnetID] else { continue }
-                compiled.nodes.append(
-                    addInterface(
-                        CompiledInterface(
-                            ref: ComponentRef(
-                                kind: ResourceKind.loadBalancer.rawValue, id: balancer.id,
-                                name: "\(balancer.name) node in \(graph.subnets[subnet].ref.name)"),
-                            owner: .loadBalancerNode(index), subnet: subnet, privateIPs: [node.privateIP],
-                            publicIP: nil,
-                            securityGroups: balancer.securityGroupIDs.compactMap { graph.groupIndex[$0] },
-                            sourceDestCheck: true), &graph))
+                let subnets = graph.subnets
+                let interface = addPlacedInterface(
+                    node,
+                    ref: {
+                        ComponentRef(
+                            kind: ResourceKind.loadBalancer.rawValue, id: balancer.id,
+                            name: "\(balancer.name) node in \(subnets[$0].ref.name)")
+                    }, owner: .loadBalancerNode(index), groups: balancer.securityGroupIDs, &graph)
+                if let interface { compiled.nodes.append(interface) }
             }
             graph.loadBalancers.append(compiled)
         }
@@ -309,15 +301,13 @@ extension ForwardingGraphBuilder {
             for rule in policy?.statelessRules ?? [] {
                 (rule.sources + rule.destinations).forEach { addBoundaries($0) }
                 for range in rule.sourcePorts + rule.destinationPorts {
-                    portBoundaries.insert(range.lowerBound)
-                    if range.upperBound != UInt16.max { portBoundaries.insert(range.upperBound + 1) }
+                    addPortBoundaries(range)
                 }
             }
             for rule in policy?.statefulRules ?? [] {
                 [rule.source, rule.destination].compactMap { $0 }.forEach { addBoundaries($0) }
                 for range in [rule.sourcePort, rule.destinationPort].compactMap({ $0 }) {
-                    portBoundaries.insert(range.lowerBound)
-                    if range.upperBound != UInt16.max { portBoundaries.insert(range.upperBound + 1) }
+                    addPortBoundaries(range)
                 }
             }
             graph.networkFirewalls.append(

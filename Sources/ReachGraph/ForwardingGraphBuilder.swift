@@ -24,8 +24,32 @@ struct ForwardingGraphBuilder {
 
     private mutating func addPortBoundaries(_ match: ProtocolMatch) {
         guard case .ports(_, let range) = match else { return }
+        addPortBoundaries(range)
+    }
+
+    mutating func addPortBoundaries(_ range: PortRange) {
         portBoundaries.insert(range.lowerBound)
         if range.upperBound != UInt16.max { portBoundaries.insert(range.upperBound + 1) }
+    }
+
+    /// The blocks a route destination stands for (S-R-4: a prefix list expands to its entries).
+    func prefixes(of destination: RouteDestination) -> [IPv4Prefix] {
+        switch destination {
+        case .cidr(let prefix): [prefix]
+        case .prefixList(let id): prefixLists[id] ?? []
+        }
+    }
+
+    /// Adds an interface placed at `placed` (an endpoint interface or a load balancer node).
+    mutating func addPlacedInterface(
+        _ placed: PlacedAddress, ref: (Int) -> ComponentRef, owner: InterfaceOwner, groups: [String],
+        _ graph: inout ForwardingGraph
+    ) -> Int? {
+        guard let subnet = graph.subnetIndex[placed.subnetID] else { return nil }
+        return addInterface(
+            CompiledInterface(
+                ref: ref(subnet), owner: owner, subnet: subnet, privateIPs: [placed.privateIP], publicIP: nil,
+                securityGroups: groups.compactMap { graph.groupIndex[$0] }, sourceDestCheck: true), &graph)
     }
 
     mutating func build(into graph: inout ForwardingGraph) {
@@ -309,11 +333,7 @@ struct ForwardingGraphBuilder {
                         }
                     }
                 }
-                let prefixes: [IPv4Prefix]
-                switch route.destination {
-                case .cidr(let prefix): prefixes = [prefix]
-                case .prefixList(let id): prefixes = prefixLists[id] ?? []
-                }
+                let prefixes = prefixes(of: route.destination)
                 let state = route.state == .blackhole ? " (blackhole)" : ""
                 for prefix in prefixes {
                     addBoundaries(prefix)
