@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ReachNetwork", targets: ["ReachNetwork"]),
         .library(name: "ReachModel", targets: ["ReachModel"]),
         .library(name: "ReachTopologyFile", targets: ["ReachTopologyFile"]),
+        .library(name: "ReachAWSSnapshot", targets: ["ReachAWSSnapshot"]),
         .library(name: "ReachGraph", targets: ["ReachGraph"]),
         .library(name: "ReachReport", targets: ["ReachReport"]),
     ],
@@ -26,6 +27,8 @@ let package = Package(
             name: "ReachTopologyFile",
             dependencies: ["ReachModel", .product(name: "Yams", package: "Yams")]
         ),
+        // AWS CLI snapshots (and Batfish's layout) read into the model (an importer).
+        .target(name: "ReachAWSSnapshot", dependencies: ["ReachModel"]),
         // The forwarding graph compiled from a topology, the flow tracer and queries over it.
         .target(name: "ReachGraph", dependencies: ["ReachModel"]),
         // Text and JSON renderings of query results.
@@ -34,13 +37,14 @@ let package = Package(
         .executableTarget(
             name: "reach",
             dependencies: [
-                "ReachTopologyFile", "ReachGraph", "ReachReport",
+                "ReachTopologyFile", "ReachAWSSnapshot", "ReachGraph", "ReachReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ReachNetworkTests", dependencies: ["ReachNetwork"]),
         .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
         .testTarget(name: "ReachTopologyFileTests", dependencies: ["ReachTopologyFile"]),
+        .testTarget(name: "ReachAWSSnapshotTests", dependencies: ["ReachAWSSnapshot", "ReachGraph"]),
         .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph", "ReachTopologyFile"]),
         .testTarget(name: "ReachReportTests", dependencies: ["ReachReport", "ReachTopologyFile"]),
         .testTarget(name: "ReachCLITests", dependencies: ["reach"]),

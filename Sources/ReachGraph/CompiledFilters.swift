@@ -19,6 +19,9 @@ struct CompiledSecurityGroupRule: Sendable {
 struct CompiledSecurityGroup: Sendable {
     let ref: ComponentRef
     let vpc: Int
+    /// False for a group that interfaces carry but the input does not describe: its rules are
+    /// unknown, so a flow no known rule allows is `unknown`, not denied.
+    var isKnown = true
     let ingress: [CompiledSecurityGroupRule]
     let egress: [CompiledSecurityGroupRule]
 

@@ -14,6 +14,8 @@ enum CompiledRouteTarget: Hashable, Sendable {
     /// A Network Firewall endpoint: the firewall and the endpoint's subnet.
     case firewallEndpoint(firewall: Int, subnet: Int, endpointID: String)
     case unsupported(kind: String, id: String)
+    /// A target the input refers to but lacks.
+    case missing(kind: String, id: String)
     case blackhole
 }
 

@@ -323,6 +323,11 @@ struct FlowTracer {
                 firewall, endpointID: endpointID, endpointSubnet: endpointSubnet, from: subnet, table: table,
                 route: route,
                 packet)
+        case .missing(let kind, let id):
+            stopUnknown(
+                ComponentRef(kind: kind, id: id, name: id), .unknownResource, rule: route.label,
+                "the route leads to \(kind) \(id), which the input does not contain")
+            return nil
         case .unsupported(let kind, let id):
             stopUnknown(
                 ComponentRef(kind: kind, id: id, name: id), .unsupportedComponent, rule: route.label,
@@ -568,6 +573,13 @@ struct FlowTracer {
                     "\(facing.rawValue) allowed at \(interface.ref)", packet)
                 return
             }
+        }
+        if let unknownGroup = interface.securityGroups.first(where: { !graph.securityGroups[$0].isKnown }) {
+            stopUnknown(
+                graph.securityGroups[unknownGroup].ref, .unknownResource, rule: nil,
+                "no known rule allows it at \(interface.ref), and the rules of \(graph.securityGroups[unknownGroup].ref) "
+                    + "are not in the input")
+            return
         }
         let groups = interface.securityGroups.map { graph.securityGroups[$0].ref.description }.joined(
             separator: ", ")

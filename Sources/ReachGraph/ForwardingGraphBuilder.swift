@@ -132,6 +132,23 @@ struct ForwardingGraphBuilder {
 
     private mutating func buildSecurityGroups(_ graph: inout ForwardingGraph) {
         for (i, group) in topology.securityGroups.enumerated() { graph.groupIndex[group.id] = i }
+        // Groups that interfaces or rules refer to but the input lacks get an index too (their
+        // members are still known by id); they come after the described ones.
+        var referenced: [String] = []
+        referenced += topology.networkInterfaces.flatMap(\.securityGroupIDs)
+        referenced += topology.dbInstances.flatMap(\.securityGroupIDs)
+        referenced += topology.vpcEndpoints.flatMap(\.securityGroupIDs)
+        referenced += topology.loadBalancers.flatMap(\.securityGroupIDs)
+        for group in topology.securityGroups {
+            for rule in group.ingress + group.egress {
+                if case .securityGroup(let id) = rule.peer { referenced.append(id) }
+            }
+        }
+        var missingGroups: [String] = []
+        for id in referenced where graph.groupIndex[id] == nil {
+            graph.groupIndex[id] = topology.securityGroups.count + missingGroups.count
+            missingGroups.append(id)
+        }
         for group in topology.securityGroups {
             let vpc = graph.vpcIndex[group.vpcID] ?? -1
             var compiled: [TrafficDirection: [CompiledSecurityGroupRule]] = [:]
@@ -156,6 +173,11 @@ struct ForwardingGraphBuilder {
                 CompiledSecurityGroup(
                     ref: ComponentRef(.securityGroup, id: group.id, name: group.name), vpc: vpc,
                     ingress: compiled[.ingress] ?? [], egress: compiled[.egress] ?? []))
+        }
+        for id in missingGroups {
+            graph.securityGroups.append(
+                CompiledSecurityGroup(
+                    ref: ComponentRef(.securityGroup, id: id, name: id), vpc: -1, isKnown: false, ingress: [], egress: []))
         }
     }
 
@@ -314,6 +336,7 @@ struct ForwardingGraphBuilder {
                     case .networkInterface(let id):
                         target = graph.interfaceIndex[id].map(CompiledRouteTarget.interface) ?? .blackhole
                     case .unsupported(let kind, let id): target = .unsupported(kind: kind, id: id)
+                    case .missing(let kind, let id): target = .missing(kind: kind, id: id)
                     case .transitGateway(let id):
                         target =
                             graph.transitGatewayIndex[id].map(CompiledRouteTarget.transitGateway)

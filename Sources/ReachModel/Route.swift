@@ -18,6 +18,9 @@ public enum RouteTarget: Hashable, Sendable {
     case virtualPrivateGateway(String)
     /// A VPC endpoint, by id: a gateway endpoint, or a Network Firewall endpoint.
     case vpcEndpoint(String)
+    /// A target the input refers to but does not contain (a snapshot that lacks it): traffic
+    /// routed there gets an `unknown` verdict.
+    case missing(kind: String, id: String)
     /// A target of a kind this version does not model (an egress-only internet gateway, …):
     /// traffic routed there gets an `unknown` verdict.
     case unsupported(kind: String, id: String)
@@ -75,7 +78,7 @@ extension RouteTarget: CustomStringConvertible {
             .networkInterface(let id), .transitGateway(let id), .virtualPrivateGateway(let id),
             .vpcEndpoint(let id):
             id
-        case .unsupported(let kind, let id): "\(kind) \(id)"
+        case .unsupported(let kind, let id), .missing(let kind, let id): "\(kind) \(id)"
         }
     }
 }

@@ -18,11 +18,12 @@ extension TopologyValidator {
         for attachment in topology.transitGatewayAttachments {
             let ref = ResourceRef(.transitGatewayAttachment, attachment.id)
             if !gateways.contains(attachment.transitGatewayID) {
-                error(ref, "transitGateway", "no transit gateway has the id '\(attachment.transitGatewayID)'")
+                missing(
+                    ref, "transitGateway", "no transit gateway has the id '\(attachment.transitGatewayID)'")
             }
             switch attachment.resource {
             case .vpc(let vpcID, let subnetIDs):
-                if vpcs[vpcID] == nil { error(ref, "vpc", "no VPC has the id '\(vpcID)'") }
+                if vpcs[vpcID] == nil { missing(ref, "vpc", "no VPC has the id '\(vpcID)'") }
                 if subnetIDs.isEmpty {
                     error(ref, "subnets", "a VPC attachment needs one subnet in at least one AZ")
                 }
@@ -40,7 +41,7 @@ extension TopologyValidator {
                 }
             case .vpn(let connectionID):
                 guard vpns.contains(connectionID) else {
-                    error(ref, "vpnConnection", "no VPN connection has the id '\(connectionID)'")
+                    missing(ref, "vpnConnection", "no VPN connection has the id '\(connectionID)'")
                     break
                 }
                 if let connection = topology.vpnConnections.first(where: { $0.id == connectionID }),
@@ -52,7 +53,8 @@ extension TopologyValidator {
                 }
             case .directConnectGateway(let gatewayID):
                 guard dxGateways.contains(gatewayID) else {
-                    error(ref, "directConnectGateway", "no Direct Connect gateway has the id '\(gatewayID)'")
+                    missing(
+                        ref, "directConnectGateway", "no Direct Connect gateway has the id '\(gatewayID)'")
                     break
                 }
                 if let gateway = topology.directConnectGateways.first(where: { $0.id == gatewayID }),
@@ -67,10 +69,10 @@ extension TopologyValidator {
                 }
             case .peering(let peerID, let peerAttachmentID):
                 if !gateways.contains(peerID) {
-                    error(ref, "peerTransitGateway", "no transit gateway has the id '\(peerID)'")
+                    missing(ref, "peerTransitGateway", "no transit gateway has the id '\(peerID)'")
                 }
                 if let peerAttachmentID, attachments[peerAttachmentID] == nil {
-                    error(
+                    missing(
                         ref, "peerAttachment",
                         "no transit gateway attachment has the id '\(peerAttachmentID)'")
                 }
@@ -80,14 +82,14 @@ extension TopologyValidator {
         for table in topology.transitGatewayRouteTables {
             let ref = ResourceRef(.transitGatewayRouteTable, table.id)
             if !gateways.contains(table.transitGatewayID) {
-                error(ref, "transitGateway", "no transit gateway has the id '\(table.transitGatewayID)'")
+                missing(ref, "transitGateway", "no transit gateway has the id '\(table.transitGatewayID)'")
             }
             for (field, list) in [
                 ("associations", table.associationIDs), ("propagations", table.propagationIDs),
             ] {
                 for (i, id) in list.enumerated() {
                     guard let attachment = attachments[id] else {
-                        error(ref, "\(field)[\(i)]", "no transit gateway attachment has the id '\(id)'")
+                        missing(ref, "\(field)[\(i)]", "no transit gateway attachment has the id '\(id)'")
                         continue
                     }
                     if attachment.transitGatewayID != table.transitGatewayID {
@@ -113,10 +115,11 @@ extension TopologyValidator {
             }
             for (i, route) in table.routes.enumerated() {
                 if case .prefixList(let id) = route.destination, !prefixListIDs.contains(id) {
-                    error(ref, "routes[\(i)].destination", "no prefix list has the id '\(id)'")
+                    missing(ref, "routes[\(i)].destination", "no prefix list has the id '\(id)'")
                 }
                 if let id = route.attachmentID, attachments[id] == nil {
-                    error(ref, "routes[\(i)].attachment", "no transit gateway attachment has the id '\(id)'")
+                    missing(
+                        ref, "routes[\(i)].attachment", "no transit gateway attachment has the id '\(id)'")
                 }
             }
         }
@@ -138,11 +141,11 @@ extension TopologyValidator {
         ) {
             switch gateway {
             case .virtualPrivateGateway(let id) where !vgws.contains(id):
-                validator.error(ref, "gateway", "no virtual private gateway has the id '\(id)'")
+                validator.missing(ref, "gateway", "no virtual private gateway has the id '\(id)'")
             case .transitGateway(let id) where !tgws.contains(id):
-                validator.error(ref, "gateway", "no transit gateway has the id '\(id)'")
+                validator.missing(ref, "gateway", "no transit gateway has the id '\(id)'")
             case .directConnectGateway(let id) where !dxgws.contains(id):
-                validator.error(ref, "gateway", "no Direct Connect gateway has the id '\(id)'")
+                validator.missing(ref, "gateway", "no Direct Connect gateway has the id '\(id)'")
             default:
                 break
             }
@@ -151,7 +154,7 @@ extension TopologyValidator {
         for gateway in topology.virtualPrivateGateways {
             guard let vpcID = gateway.vpcID else { continue }
             let ref = ResourceRef(.virtualPrivateGateway, gateway.id)
-            if vpcs[vpcID] == nil { error(ref, "vpc", "no VPC has the id '\(vpcID)'") }
+            if vpcs[vpcID] == nil { missing(ref, "vpc", "no VPC has the id '\(vpcID)'") }
             if let other = vgwByVPC.updateValue(gateway.id, forKey: vpcID) {
                 error(
                     ref, "vpc",
@@ -160,14 +163,14 @@ extension TopologyValidator {
         }
         for gateway in topology.customerGateways {
             if let site = gateway.siteID, !sites.contains(site) {
-                error(
+                missing(
                     ResourceRef(.customerGateway, gateway.id), "site", "no on-prem site has the id '\(site)'")
             }
         }
         for connection in topology.vpnConnections {
             let ref = ResourceRef(.vpnConnection, connection.id)
             if !customerGateways.contains(connection.customerGatewayID) {
-                error(
+                missing(
                     ref, "customerGateway", "no customer gateway has the id '\(connection.customerGatewayID)'"
                 )
             }
@@ -191,7 +194,7 @@ extension TopologyValidator {
         for interface in topology.virtualInterfaces {
             let ref = ResourceRef(.virtualInterface, interface.id)
             if !sites.contains(interface.siteID) {
-                error(ref, "site", "no on-prem site has the id '\(interface.siteID)'")
+                missing(ref, "site", "no on-prem site has the id '\(interface.siteID)'")
             }
             switch (interface.kind, interface.gateway) {
             case (.transit, .directConnectGateway), (.private, .directConnectGateway),
@@ -218,7 +221,7 @@ extension TopologyValidator {
         for endpoint in topology.vpcEndpoints {
             let ref = ResourceRef(.vpcEndpoint, endpoint.id)
             guard vpcs[endpoint.vpcID] != nil else {
-                error(ref, "vpc", "no VPC has the id '\(endpoint.vpcID)'")
+                missing(ref, "vpc", "no VPC has the id '\(endpoint.vpcID)'")
                 continue
             }
             for (i, placed) in endpoint.interfaces.enumerated() {
@@ -233,7 +236,7 @@ extension TopologyValidator {
             checkSecurityGroupList(ref, endpoint.securityGroupIDs, vpcID: endpoint.vpcID)
             for (i, id) in endpoint.routeTableIDs.enumerated() {
                 guard tables.contains(id) else {
-                    error(ref, "routeTables[\(i)]", "no route table has the id '\(id)'")
+                    missing(ref, "routeTables[\(i)]", "no route table has the id '\(id)'")
                     continue
                 }
                 if let table = topology.routeTables.first(where: { $0.id == id }),
@@ -247,7 +250,7 @@ extension TopologyValidator {
         }
         for service in topology.vpcEndpointServices {
             for (i, id) in service.loadBalancerIDs.enumerated() where !balancers.contains(id) {
-                error(
+                missing(
                     ResourceRef(.vpcEndpointService, service.id), "loadBalancers[\(i)]",
                     "no load balancer has the id '\(id)'")
             }
@@ -265,7 +268,7 @@ extension TopologyValidator {
             checkSecurityGroupList(ref, balancer.securityGroupIDs, vpcID: balancer.vpcID)
             for (i, listener) in balancer.listeners.enumerated()
             where !groups.contains(listener.targetGroupID) {
-                error(
+                missing(
                     ref, "listeners[\(i)].targetGroup",
                     "no target group has the id '\(listener.targetGroupID)'")
             }
@@ -279,7 +282,7 @@ extension TopologyValidator {
         for firewall in topology.networkFirewalls {
             let ref = ResourceRef(.networkFirewall, firewall.id)
             if !policies.contains(firewall.policyID) {
-                error(ref, "policy", "no firewall policy has the id '\(firewall.policyID)'")
+                missing(ref, "policy", "no firewall policy has the id '\(firewall.policyID)'")
             }
             for (i, endpoint) in firewall.endpoints.enumerated() {
                 checkSubnetInVPC(

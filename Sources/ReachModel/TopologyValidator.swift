@@ -20,9 +20,24 @@ public struct TopologyValidator {
         prefixListIDs = Set(topology.prefixLists.map(\.id))
     }
 
+    /// How to treat references to resources the topology does not contain.
+    public enum Completeness: Sendable {
+        /// A design: everything it refers to must be in it (a missing resource is an error).
+        case complete
+        /// A snapshot of an account: it may lack what it refers to (another account's group, a
+        /// file not collected); a missing resource is a warning, and answers that need it are
+        /// `unknown`.
+        case partial
+    }
+
+    private var completeness = Completeness.complete
+
     /// Every problem found, errors and warnings, in a stable order.
-    public static func validate(_ topology: Topology) -> [TopologyProblem] {
+    public static func validate(_ topology: Topology, completeness: Completeness = .complete)
+        -> [TopologyProblem]
+    {
         var validator = TopologyValidator(topology)
+        validator.completeness = completeness
         validator.checkUniqueIDs()
         validator.checkVPCsAndSubnets()
         validator.checkRouteTables()
@@ -41,6 +56,15 @@ public struct TopologyValidator {
 
     mutating func error(_ ref: ResourceRef, _ field: String, _ message: String) {
         problems.append(TopologyProblem(.error, ref, field: field, message))
+    }
+
+    /// A reference to something the topology lacks, or a value only a hand-written design
+    /// gets wrong: an error in a design, a warning in a snapshot.
+    mutating func missing(_ ref: ResourceRef, _ field: String, _ message: String) {
+        switch completeness {
+        case .complete: error(ref, field, message)
+        case .partial: warning(ref, field, message)
+        }
     }
 
     mutating func warning(_ ref: ResourceRef, _ field: String, _ message: String) {
@@ -87,7 +111,7 @@ public struct TopologyValidator {
         for subnet in topology.subnets {
             let ref = ResourceRef(.subnet, subnet.id)
             guard let vpc = vpcs[subnet.vpcID] else {
-                error(ref, "vpc", "no VPC has the id '\(subnet.vpcID)'")
+                missing(ref, "vpc", "no VPC has the id '\(subnet.vpcID)'")
                 continue
             }
             if !vpc.cidrBlocks.contains(where: { $0.contains(subnet.cidrBlock) }) {
@@ -114,7 +138,7 @@ public struct TopologyValidator {
         _ ref: ResourceRef, _ field: String, subnetID: String, vpcID: String
     ) {
         guard let subnet = subnets[subnetID] else {
-            error(ref, field, "no subnet has the id '\(subnetID)'")
+            missing(ref, field, "no subnet has the id '\(subnetID)'")
             return
         }
         if subnet.vpcID != vpcID {
@@ -135,7 +159,7 @@ public struct TopologyValidator {
         for table in topology.routeTables {
             let ref = ResourceRef(.routeTable, table.id)
             guard vpcs[table.vpcID] != nil else {
-                error(ref, "vpc", "no VPC has the id '\(table.vpcID)'")
+                missing(ref, "vpc", "no VPC has the id '\(table.vpcID)'")
                 continue
             }
             if table.isMain {
@@ -146,7 +170,7 @@ public struct TopologyValidator {
             }
             for (i, gatewayID) in table.propagatingGatewayIDs.enumerated()
             where !topology.virtualPrivateGateways.contains(where: { $0.id == gatewayID }) {
-                error(
+                missing(
                     ref, "propagatingGateways[\(i)]", "no virtual private gateway has the id '\(gatewayID)'")
             }
             for (i, subnetID) in table.subnetIDs.enumerated() {
@@ -160,14 +184,14 @@ public struct TopologyValidator {
             for (i, route) in table.routes.enumerated() {
                 let field = "routes[\(i)]"
                 if case .prefixList(let id) = route.destination, !prefixListIDs.contains(id) {
-                    error(ref, "\(field).destination", "no prefix list has the id '\(id)'")
+                    missing(ref, "\(field).destination", "no prefix list has the id '\(id)'")
                 }
                 switch route.target {
-                case .local, .unsupported:
+                case .local, .unsupported, .missing:
                     break
                 case .internetGateway(let id):
                     if gateways[id] == nil, route.state == .active {
-                        error(ref, "\(field).target", "no internet gateway has the id '\(id)'")
+                        missing(ref, "\(field).target", "no internet gateway has the id '\(id)'")
                     }
                 case .natGateway(let id):
                     if let nat = nats[id] {
@@ -177,7 +201,7 @@ public struct TopologyValidator {
                                 "NAT gateway \(id) is in VPC \(subnet.vpcID), not \(table.vpcID)")
                         }
                     } else if route.state == .active {
-                        error(ref, "\(field).target", "no NAT gateway has the id '\(id)'")
+                        missing(ref, "\(field).target", "no NAT gateway has the id '\(id)'")
                     }
                 case .peeringConnection(let id):
                     if let peering = peerings[id] {
@@ -187,21 +211,21 @@ public struct TopologyValidator {
                                 "peering connection \(id) does not connect VPC \(table.vpcID)")
                         }
                     } else if route.state == .active {
-                        error(ref, "\(field).target", "no peering connection has the id '\(id)'")
+                        missing(ref, "\(field).target", "no peering connection has the id '\(id)'")
                     }
                 case .networkInterface(let id):
                     if !interfaceIDs.contains(id), route.state == .active {
-                        error(ref, "\(field).target", "no network interface has the id '\(id)'")
+                        missing(ref, "\(field).target", "no network interface has the id '\(id)'")
                     }
                 case .transitGateway(let id):
                     if !topology.transitGateways.contains(where: { $0.id == id }), route.state == .active {
-                        error(ref, "\(field).target", "no transit gateway has the id '\(id)'")
+                        missing(ref, "\(field).target", "no transit gateway has the id '\(id)'")
                     }
                 case .virtualPrivateGateway(let id):
                     if !topology.virtualPrivateGateways.contains(where: { $0.id == id }),
                         route.state == .active
                     {
-                        error(ref, "\(field).target", "no virtual private gateway has the id '\(id)'")
+                        missing(ref, "\(field).target", "no virtual private gateway has the id '\(id)'")
                     }
                 case .vpcEndpoint(let id):
                     let known =
@@ -210,7 +234,7 @@ public struct TopologyValidator {
                             $0.endpoints.contains { $0.endpointID == id }
                         }
                     if !known, route.state == .active {
-                        error(
+                        missing(
                             ref, "\(field).target", "no VPC endpoint or firewall endpoint has the id '\(id)'")
                     }
                     if topology.vpcEndpoints.contains(where: { $0.id == id && $0.kind == .interface }) {
@@ -223,7 +247,7 @@ public struct TopologyValidator {
             }
         }
         for vpc in topology.vpcs where mainByVPC[vpc.id] == nil {
-            error(ResourceRef(.vpc, vpc.id), "routeTables", "VPC has no main route table")
+            missing(ResourceRef(.vpc, vpc.id), "routeTables", "VPC has no main route table")
         }
     }
 
@@ -232,7 +256,7 @@ public struct TopologyValidator {
         for gateway in topology.internetGateways {
             guard let vpcID = gateway.vpcID else { continue }
             let ref = ResourceRef(.internetGateway, gateway.id)
-            if vpcs[vpcID] == nil { error(ref, "vpc", "no VPC has the id '\(vpcID)'") }
+            if vpcs[vpcID] == nil { missing(ref, "vpc", "no VPC has the id '\(vpcID)'") }
             if let other = gatewayByVPC.updateValue(gateway.id, forKey: vpcID) {
                 error(ref, "vpc", "VPC \(vpcID) already has internet gateway \(other); a VPC has at most one")
             }
@@ -240,7 +264,7 @@ public struct TopologyValidator {
         for nat in topology.natGateways {
             let ref = ResourceRef(.natGateway, nat.id)
             guard let subnet = subnets[nat.subnetID] else {
-                error(ref, "subnet", "no subnet has the id '\(nat.subnetID)'")
+                missing(ref, "subnet", "no subnet has the id '\(nat.subnetID)'")
                 continue
             }
             if !subnet.cidrBlock.contains(nat.privateIP) {
@@ -257,11 +281,11 @@ public struct TopologyValidator {
         for peering in topology.peeringConnections {
             let ref = ResourceRef(.peeringConnection, peering.id)
             guard let requester = vpcs[peering.requesterVPCID] else {
-                error(ref, "requester", "no VPC has the id '\(peering.requesterVPCID)'")
+                missing(ref, "requester", "no VPC has the id '\(peering.requesterVPCID)'")
                 continue
             }
             guard let accepter = vpcs[peering.accepterVPCID] else {
-                error(ref, "accepter", "no VPC has the id '\(peering.accepterVPCID)'")
+                missing(ref, "accepter", "no VPC has the id '\(peering.accepterVPCID)'")
                 continue
             }
             if requester.id == accepter.id {
@@ -282,7 +306,7 @@ public struct TopologyValidator {
     mutating func checkSecurityGroupList(_ ref: ResourceRef, _ ids: [String], vpcID: String) {
         for (i, id) in ids.enumerated() {
             guard let group = securityGroups[id] else {
-                error(ref, "securityGroups[\(i)]", "no security group has the id '\(id)'")
+                missing(ref, "securityGroups[\(i)]", "no security group has the id '\(id)'")
                 continue
             }
             if group.vpcID != vpcID {
@@ -312,7 +336,7 @@ public struct TopologyValidator {
         for interface in topology.networkInterfaces {
             let ref = ResourceRef(.networkInterface, interface.id)
             guard let subnet = subnets[interface.subnetID] else {
-                error(ref, "subnet", "no subnet has the id '\(interface.subnetID)'")
+                missing(ref, "subnet", "no subnet has the id '\(interface.subnetID)'")
                 continue
             }
             if interface.privateIPs.isEmpty {
@@ -330,7 +354,7 @@ public struct TopologyValidator {
         let interfaceIDs = Set(topology.networkInterfaces.map(\.id))
         for instance in topology.instances {
             for (i, id) in instance.networkInterfaceIDs.enumerated() where !interfaceIDs.contains(id) {
-                error(
+                missing(
                     ResourceRef(.instance, instance.id), "networkInterfaces[\(i)]",
                     "no network interface has the id '\(id)'")
             }
@@ -349,7 +373,8 @@ public struct TopologyValidator {
             + topology.dbInstances.compactMap { d in d.publicIP.map { ($0, ResourceRef(.dbInstance, d.id)) } }
         for (ip, ref) in publicIPs {
             if !SpecialAddresses.internet.contains(ip) {
-                error(ref, "publicIp", "\(ip) is not a public address")
+                // A design must use public space; a snapshot reports what AWS (or a mock) assigned.
+                missing(ref, "publicIp", "\(ip) is not a public address")
             }
             if let other = publicOwners.updateValue(ref.description, forKey: ip) {
                 error(ref, "publicIp", "\(ip) is already the public address of \(other)")
@@ -360,15 +385,15 @@ public struct TopologyValidator {
     private mutating func checkSecurityGroups() {
         for group in topology.securityGroups {
             let ref = ResourceRef(.securityGroup, group.id)
-            if vpcs[group.vpcID] == nil { error(ref, "vpc", "no VPC has the id '\(group.vpcID)'") }
+            if vpcs[group.vpcID] == nil { missing(ref, "vpc", "no VPC has the id '\(group.vpcID)'") }
             for direction in [TrafficDirection.ingress, .egress] {
                 for (i, rule) in group.rules(direction).enumerated() {
                     let field = "\(direction.rawValue)[\(i)]"
                     switch rule.peer {
                     case .prefixList(let id) where !prefixListIDs.contains(id):
-                        error(ref, field, "no prefix list has the id '\(id)'")
+                        missing(ref, field, "no prefix list has the id '\(id)'")
                     case .securityGroup(let id) where securityGroups[id] == nil:
-                        error(ref, field, "no security group has the id '\(id)'")
+                        missing(ref, field, "no security group has the id '\(id)'")
                     default:
                         break
                     }
@@ -383,7 +408,7 @@ public struct TopologyValidator {
         for acl in topology.networkACLs {
             let ref = ResourceRef(.networkACL, acl.id)
             guard vpcs[acl.vpcID] != nil else {
-                error(ref, "vpc", "no VPC has the id '\(acl.vpcID)'")
+                missing(ref, "vpc", "no VPC has the id '\(acl.vpcID)'")
                 continue
             }
             if acl.isDefault, let other = defaultByVPC.updateValue(acl.id, forKey: acl.vpcID) {
@@ -411,7 +436,7 @@ public struct TopologyValidator {
             }
         }
         for vpc in topology.vpcs where defaultByVPC[vpc.id] == nil {
-            error(ResourceRef(.vpc, vpc.id), "networkAcls", "VPC has no default network ACL")
+            missing(ResourceRef(.vpc, vpc.id), "networkAcls", "VPC has no default network ACL")
         }
     }
 
@@ -427,14 +452,14 @@ public struct TopologyValidator {
         for db in topology.dbInstances {
             let ref = ResourceRef(.dbInstance, db.id)
             guard let group = groups[db.subnetGroupID] else {
-                error(ref, "subnetGroup", "no DB subnet group has the id '\(db.subnetGroupID)'")
+                missing(ref, "subnetGroup", "no DB subnet group has the id '\(db.subnetGroupID)'")
                 continue
             }
             if !group.subnetIDs.contains(db.subnetID) {
                 error(ref, "subnet", "subnet \(db.subnetID) is not in DB subnet group \(group.id)")
             }
             guard let subnet = subnets[db.subnetID] else {
-                error(ref, "subnet", "no subnet has the id '\(db.subnetID)'")
+                missing(ref, "subnet", "no subnet has the id '\(db.subnetID)'")
                 continue
             }
             if let ip = db.privateIP, !subnet.cidrBlock.contains(ip) {
@@ -449,7 +474,7 @@ public struct TopologyValidator {
         for cluster in topology.dbClusters {
             let ref = ResourceRef(.dbCluster, cluster.id)
             for (i, id) in cluster.memberIDs.enumerated() where !dbIDs.contains(id) {
-                error(ref, "instances[\(i)]", "no DB instance has the id '\(id)'")
+                missing(ref, "instances[\(i)]", "no DB instance has the id '\(id)'")
             }
             let writers = topology.dbInstances.filter { $0.clusterID == cluster.id && $0.isClusterWriter }
             if writers.count > 1 {
