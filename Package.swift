@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "ReachNetworkTests", dependencies: ["ReachNetwork"]),
         .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
         .testTarget(name: "ReachTopologyFileTests", dependencies: ["ReachTopologyFile"]),
-        .testTarget(name: "ReachAWSSnapshotTests", dependencies: ["ReachAWSSnapshot", "ReachGraph"]),
+        .testTarget(name: "ReachAWSSnapshotTests", dependencies: ["ReachAWSSnapshot", "ReachGraph", "ReachModel"]),
         .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph", "ReachTopologyFile"]),
         .testTarget(name: "ReachReportTests", dependencies: ["ReachReport", "ReachTopologyFile"]),
         .testTarget(name: "ReachCLITests", dependencies: ["reach"]),

@@ -1,27 +1,23 @@
-import Foundation
-
 /// A JSON value with the file and path it came from, so that every error names both.
 struct JSONNode {
-    let value: Any
+    let value: JSONValue
     let file: String
     let path: String
 
     subscript(key: String) -> JSONNode? {
-        guard let object = value as? [String: Any], let child = object[key], !(child is NSNull) else {
-            return nil
-        }
+        guard let child = value[key] else { return nil }
+        if case .null = child { return nil }
         return JSONNode(value: child, file: file, path: path.isEmpty ? key : "\(path).\(key)")
     }
 
-    var keys: [String] { (value as? [String: Any]).map { Array($0.keys) } ?? [] }
-
     private func describeFound() -> String {
         switch value {
-        case is String: "a string '\(value)'"
-        case is [Any]: "a list"
-        case is [String: Any]: "an object"
-        case let number as NSNumber: "\(number)"
-        default: "\(value)"
+        case .string(let text): "a string '\(text)'"
+        case .array: "a list"
+        case .object: "an object"
+        case .number(let number): number == number.rounded() ? "\(Int(number))" : "\(number)"
+        case .bool(let flag): "\(flag)"
+        case .null: "null"
         }
     }
 
@@ -31,27 +27,31 @@ struct JSONNode {
 
     /// The elements of a list.
     func list() throws(SnapshotError) -> [JSONNode] {
-        guard let array = value as? [Any] else { throw invalid("a list") }
-        return array.enumerated().map { JSONNode(value: $1, file: file, path: "\(path)[\($0)]") }
+        guard case .array(let elements) = value else { throw invalid("a list") }
+        return elements.enumerated().map { JSONNode(value: $1, file: file, path: "\(path)[\($0)]") }
     }
 
     func string() throws(SnapshotError) -> String {
-        guard let string = value as? String else { throw invalid("a string") }
-        return string
+        guard case .string(let text) = value else { throw invalid("a string") }
+        return text
     }
 
     func int() throws(SnapshotError) -> Int {
-        if let number = value as? NSNumber, !(value is Bool), number.doubleValue == Double(number.intValue) {
-            return number.intValue
+        switch value {
+        case .number(let number) where number == number.rounded() && abs(number) < 1e15: return Int(number)
+        case .string(let text): if let number = Int(text) { return number }
+        default: break
         }
-        if let text = value as? String, let number = Int(text) { return number }
         throw invalid("an integer")
     }
 
     func bool() throws(SnapshotError) -> Bool {
-        if let flag = value as? Bool { return flag }
-        if let text = value as? String, text == "true" || text == "false" { return text == "true" }
-        throw invalid("true or false")
+        switch value {
+        case .bool(let flag): return flag
+        case .string("true"): return true
+        case .string("false"): return false
+        default: throw invalid("true or false")
+        }
     }
 
     func required(_ key: String) throws(SnapshotError) -> JSONNode {

@@ -27,6 +27,15 @@ extension SnapshotBuilder {
             for eni in try node.list("NetworkInterfaceIds") {
                 let eniID = try eni.string()
                 if let placed = try placement(ofInterface: eniID) {
+                    if let subnet = topology.subnets.first(where: { $0.id == placed.subnetID }),
+                        !subnet.cidrBlock.contains(placed.privateIP)
+                    {
+                        warn(
+                            eni,
+                            "interface \(eniID) of \(id) has \(placed.privateIP), outside its subnet \(subnet.cidrBlock); it is left out"
+                        )
+                        continue
+                    }
                     interfaces.append(placed)
                 } else {
                     warn(

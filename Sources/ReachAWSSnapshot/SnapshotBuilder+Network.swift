@@ -230,8 +230,15 @@ extension SnapshotBuilder {
                 }
                 let state: RouteState =
                     try route.optionalString("State") == "blackhole" ? .blackhole : .active
-                if state == .blackhole, case .missing(let kind, let id) = target {
-                    target = .unsupported(kind: kind, id: id)
+                if case .missing(let kind, let id) = target {
+                    if state == .blackhole {
+                        target = .unsupported(kind: kind, id: id)
+                    } else {
+                        warn(
+                            route,
+                            "the route's target \(kind) \(id) is not in the snapshot; traffic it carries is unknown"
+                        )
+                    }
                 }
                 routes.append(Route(destination: destination, target: target, state: state))
             }

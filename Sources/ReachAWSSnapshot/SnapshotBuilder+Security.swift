@@ -140,6 +140,16 @@ extension SnapshotBuilder {
                 }
             }
         }
+        // Interfaces that NAT gateways and VPC endpoints list as theirs are read with them.
+        var owned: Set<String> = []
+        for record in records.records("NatGateways") {
+            for address in try record.node.list("NatGatewayAddresses") {
+                if let id = try address.optionalString("NetworkInterfaceId") { owned.insert(id) }
+            }
+        }
+        for record in records.records("VpcEndpoints") {
+            for id in try record.node.list("NetworkInterfaceIds") { owned.insert(try id.string()) }
+        }
         var instanceNames: [String: String] = [:]
         for (instance, tags) in instanceNodes {
             let id = try instance.string("InstanceId")
@@ -147,7 +157,7 @@ extension SnapshotBuilder {
         }
         for (id, node) in interfaceNodes.sorted(by: { $0.key < $1.key }) {
             let type = try node.optionalString("InterfaceType") ?? "interface"
-            if Self.managedInterfaceTypes.contains(type) { continue }
+            if Self.managedInterfaceTypes.contains(type) || owned.contains(id) { continue }
             // RDS endpoints' interfaces are matched to their DB instances (see buildDatabases).
             if try node.optionalString("Description") == "RDSNetworkInterface" {
                 rdsInterfaces.append(node)

@@ -38,13 +38,13 @@ struct SnapshotRecords {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw .unreadableFile(file: file, reason: "permission denied or not a regular file")
             }
-            let object: Any
+            let object: JSONValue
             do {
-                object = try JSONSerialization.jsonObject(with: data)
+                object = try JSONParser.parse([UInt8](data))
             } catch {
-                throw .invalidJSON(file: file, reason: (error as NSError).localizedDescription)
+                throw .invalidJSON(file: file, reason: error.description)
             }
-            guard let dictionary = object as? [String: Any] else {
+            guard case .object(let members) = object else {
                 warnings.append(
                     SnapshotWarning(file: file, path: "", message: "not an AWS CLI output object; skipped"))
                 continue
@@ -53,7 +53,7 @@ struct SnapshotRecords {
             let region = folders.last { Self.looksLikeRegion($0) }
             let account = folders.last { $0.count == 12 && $0.allSatisfy(\.isNumber) }
             var recognised = false
-            for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+            for (key, value) in members.sorted(by: { $0.key < $1.key }) {
                 guard SnapshotKeys.known.contains(key) else {
                     if !SnapshotKeys.ignored.contains(key) {
                         warnings.append(

@@ -22,4 +22,7 @@ public struct CheckResult: Hashable, Sendable {
 
     /// Every blocker on the shown path, the first marked.
     public var blockers: [Blocker] { trace.blockers }
+
+    /// The blocker that stops the flow first, if any.
+    public var firstBlocker: Blocker? { blockers.first { $0.isFirst } }
 }

@@ -177,7 +177,8 @@ struct ForwardingGraphBuilder {
         for id in missingGroups {
             graph.securityGroups.append(
                 CompiledSecurityGroup(
-                    ref: ComponentRef(.securityGroup, id: id, name: id), vpc: -1, isKnown: false, ingress: [], egress: []))
+                    ref: ComponentRef(.securityGroup, id: id, name: id), vpc: -1, isKnown: false, ingress: [],
+                    egress: []))
         }
     }
 

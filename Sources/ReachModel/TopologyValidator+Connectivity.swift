@@ -228,7 +228,7 @@ extension TopologyValidator {
                 checkSubnetInVPC(
                     ref, "interfaces[\(i)].subnet", subnetID: placed.subnetID, vpcID: endpoint.vpcID)
                 if let subnet = subnets[placed.subnetID], !subnet.cidrBlock.contains(placed.privateIP) {
-                    error(
+                    missing(
                         ref, "interfaces[\(i)].privateIp",
                         "\(placed.privateIP) is outside subnet \(subnet.id) (\(subnet.cidrBlock))")
                 }
@@ -260,7 +260,7 @@ extension TopologyValidator {
             for (i, node) in balancer.nodes.enumerated() {
                 checkSubnetInVPC(ref, "nodes[\(i)].subnet", subnetID: node.subnetID, vpcID: balancer.vpcID)
                 if let subnet = subnets[node.subnetID], !subnet.cidrBlock.contains(node.privateIP) {
-                    error(
+                    missing(
                         ref, "nodes[\(i)].privateIp",
                         "\(node.privateIP) is outside subnet \(subnet.id) (\(subnet.cidrBlock))")
                 }

@@ -268,7 +268,7 @@ public struct TopologyValidator {
                 continue
             }
             if !subnet.cidrBlock.contains(nat.privateIP) {
-                error(
+                missing(
                     ref, "privateIp", "\(nat.privateIP) is outside subnet \(subnet.id) (\(subnet.cidrBlock))")
             }
             if nat.connectivity == .public, nat.publicIP == nil {
@@ -344,7 +344,7 @@ public struct TopologyValidator {
             }
             for (i, ip) in interface.privateIPs.enumerated() {
                 if !subnet.cidrBlock.contains(ip) {
-                    error(
+                    missing(
                         ref, "privateIps[\(i)]", "\(ip) is outside subnet \(subnet.id) (\(subnet.cidrBlock))")
                 }
                 claim(&self, ref, "privateIps[\(i)]", ip, vpcID: subnet.vpcID)
@@ -463,7 +463,7 @@ public struct TopologyValidator {
                 continue
             }
             if let ip = db.privateIP, !subnet.cidrBlock.contains(ip) {
-                error(ref, "privateIp", "\(ip) is outside subnet \(subnet.id) (\(subnet.cidrBlock))")
+                missing(ref, "privateIp", "\(ip) is outside subnet \(subnet.id) (\(subnet.cidrBlock))")
             }
             if db.publicIP != nil, !db.publiclyAccessible {
                 error(ref, "publicIp", "a DB instance that is not publicly accessible has no public IP")

@@ -12,16 +12,30 @@ public struct IPv4Address: Hashable, Comparable, Sendable {
     /// including leading zeros, which some tools read as octal.
     public init?(_ text: some StringProtocol) {
         var result: UInt32 = 0
+        var octet: UInt32 = 0
+        var digits = 0
         var octets = 0
-        for part in text.split(separator: ".", omittingEmptySubsequences: false) {
-            guard part.count >= 1, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                part.count == 1 || part.first != "0", let octet = UInt32(part), octet <= 255
-            else { return nil }
-            result = result << 8 | octet
-            octets += 1
+        var leadingZero = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, octets < 3 else { return nil }
+                result = result << 8 | octet
+                octets += 1
+                octet = 0
+                digits = 0
+                leadingZero = false
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                guard !leadingZero, digits < 3 else { return nil }
+                if digits == 0, byte == UInt8(ascii: "0") { leadingZero = true }
+                octet = octet * 10 + UInt32(byte - UInt8(ascii: "0"))
+                guard octet <= 255 else { return nil }
+                digits += 1
+            } else {
+                return nil
+            }
         }
-        guard octets == 4 else { return nil }
-        self.value = result
+        guard digits > 0, octets == 3 else { return nil }
+        self.value = result << 8 | octet
     }
 
     /// Orders addresses numerically.

@@ -41,9 +41,6 @@ struct TestNetwork {
 }
 
 extension CheckResult {
-    /// The first blocker, which stops the flow.
-    var firstBlocker: Blocker? { blockers.first { $0.isFirst } }
-
     /// Whether some hop of the shown path was decided by a rule containing `text`.
     func pathUses(_ text: String) -> Bool {
         trace.hops.contains { ($0.rule ?? "").contains(text) || $0.detail.contains(text) }
