@@ -48,6 +48,24 @@ struct MotoSnapshotTests {
         #expect(egress.trace.hops.contains { $0.component.kind == "nat-gateway" })
     }
 
+    @Test("the Aurora writer and reader endpoints, and S3 through the gateway endpoint (S-DB-2, S-PL-2)")
+    func auroraAndGatewayEndpoint() throws {
+        #expect(try net.check("app-1", "ledger").verdict == .reachable)
+        #expect(try net.check("app-1", "ledger/reader").verdict == .reachable)
+        let s3 = try net.check("app-1", "com.amazonaws.us-east-1.s3", port: 443)
+        #expect(s3.verdict == .reachable)
+        #expect(s3.trace.hops.contains { $0.component.name == "s3-endpoint" && $0.direction == .forward })
+    }
+
+    @Test("an endpoint whose interface address moto put outside its subnet is left out, with a warning")
+    func endpointOutsideItsSubnet() {
+        #expect(
+            net.loaded.warnings.contains {
+                $0.message.contains("outside its subnet") && $0.file.hasSuffix("VpcEndpoints.json")
+            })
+        #expect(throws: EndpointResolutionError.self) { try net.checker.resolver.resolve("orders-endpoint") }
+    }
+
     @Test("AWS ids and Name tags both name resources")
     func idsAndNames() throws {
         let byName = try net.checker.resolver.resolve("app-1")
