@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "ReachAWSSnapshot", targets: ["ReachAWSSnapshot"]),
         .library(name: "ReachGraph", targets: ["ReachGraph"]),
         .library(name: "ReachReport", targets: ["ReachReport"]),
+        .library(name: "ReachDiagram", targets: ["ReachDiagram"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,8 @@ let package = Package(
         .target(name: "ReachAWSSnapshot", dependencies: ["ReachModel"]),
         // The forwarding graph compiled from a topology, the flow tracer and queries over it.
         .target(name: "ReachGraph", dependencies: ["ReachModel"]),
+        // Topology and path diagrams as DOT text (an exporter).
+        .target(name: "ReachDiagram", dependencies: ["ReachGraph"]),
         // Text and JSON renderings of query results.
         .target(name: "ReachReport", dependencies: ["ReachGraph"]),
         // The thin command-line front end.
@@ -46,6 +49,7 @@ let package = Package(
         .testTarget(name: "ReachTopologyFileTests", dependencies: ["ReachTopologyFile"]),
         .testTarget(name: "ReachAWSSnapshotTests", dependencies: ["ReachAWSSnapshot", "ReachGraph", "ReachModel"]),
         .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph", "ReachTopologyFile"]),
+        .testTarget(name: "ReachDiagramTests", dependencies: ["ReachDiagram", "ReachTopologyFile", "ReachModel", "ReachNetwork"]),
         .testTarget(name: "ReachReportTests", dependencies: ["ReachReport", "ReachTopologyFile"]),
         .testTarget(name: "ReachCLITests", dependencies: ["reach"]),
     ],
