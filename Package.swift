@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "ReachAWSSnapshot", targets: ["ReachAWSSnapshot"]),
         .library(name: "ReachGraph", targets: ["ReachGraph"]),
         .library(name: "ReachReport", targets: ["ReachReport"]),
+        .library(name: "ReachGraphviz", targets: ["ReachGraphviz"]),
         .library(name: "ReachDiagram", targets: ["ReachDiagram"]),
     ],
     dependencies: [
@@ -36,11 +37,19 @@ let package = Package(
         .target(name: "ReachDiagram", dependencies: ["ReachGraph"]),
         // Text and JSON renderings of query results.
         .target(name: "ReachReport", dependencies: ["ReachGraph"]),
+        // The system Graphviz C libraries (libgvc, libcgraph, libcdt) and a small compatibility shim.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // DOT text rendered to SVG, PNG or PDF through Graphviz; owns all of the unsafe C interop.
+        .target(name: "ReachGraphviz", dependencies: ["CGraphviz"]),
         // The thin command-line front end.
         .executableTarget(
             name: "reach",
             dependencies: [
-                "ReachTopologyFile", "ReachAWSSnapshot", "ReachGraph", "ReachReport",
+                "ReachTopologyFile", "ReachAWSSnapshot", "ReachGraph", "ReachReport", "ReachDiagram", "ReachGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +60,7 @@ let package = Package(
         .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph", "ReachTopologyFile"]),
         .testTarget(name: "ReachDiagramTests", dependencies: ["ReachDiagram", "ReachTopologyFile", "ReachModel", "ReachNetwork"]),
         .testTarget(name: "ReachReportTests", dependencies: ["ReachReport", "ReachTopologyFile"]),
+        .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
         .testTarget(name: "ReachCLITests", dependencies: ["reach"]),
     ],
     swiftLanguageModes: [.v6]

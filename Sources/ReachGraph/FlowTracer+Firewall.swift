@@ -24,45 +24,48 @@ extension FlowTracer {
             return nil
         }
         let (action, rule) = policy.statelessAction(for: packet)
+        let inspected = "\(firewall.ref) policy \(policy.policyRef)"
         switch action {
         case .drop:
             block(
-                policy.policyRef, rule: rule, .networkFirewallDrop, "dropped by \(firewall.ref) (stateless)",
+                endpointRef, rule: rule, .networkFirewallDrop, "dropped by \(inspected) (stateless)",
                 packet: packet)
         case .pass:
-            hop(policy.policyRef, .allowed, rule: rule, "passed by \(firewall.ref) (stateless)", packet)
+            hop(endpointRef, .allowed, rule: rule, "passed by \(inspected) (stateless)", packet)
         case .forwardToStateful:
             inspectStatefully(
-                policy, firewall: firewall.ref, endpointID: endpointID, statelessRule: rule, packet)
+                policy, inspected: inspected, endpoint: endpointRef, statelessRule: rule, packet)
         }
         return leave(subnet: endpointSubnet, packet)
     }
 
+    /// The stateful engine: a reply passes at the endpoint that saw its request; a new flow is
+    /// judged by the stateful rules. The endpoint, not the shared policy, names each verdict.
     private mutating func inspectStatefully(
-        _ policy: FirewallPolicyEvaluator, firewall: ComponentRef, endpointID: String, statelessRule: String,
+        _ policy: FirewallPolicyEvaluator, inspected: String, endpoint: ComponentRef, statelessRule: String,
         _ packet: Packet
     ) {
         if direction == .return, let requestEndpoint = statefulEndpoint {
-            if requestEndpoint == endpointID {
+            if requestEndpoint == endpoint.id {
                 hop(
-                    policy.policyRef, .allowed, rule: statelessRule,
-                    "reply of a flow \(firewall) allowed (stateful)", packet)
+                    endpoint, .allowed, rule: statelessRule,
+                    "reply of a flow \(inspected) allowed (stateful)", packet)
             } else {
                 block(
-                    policy.policyRef, rule: statelessRule, .asymmetricFirewallPath,
-                    "the reply reaches endpoint \(endpointID), but the request went through \(requestEndpoint): the stateful "
+                    endpoint, rule: statelessRule, .asymmetricFirewallPath,
+                    "the reply reaches endpoint \(endpoint.id), but the request went through \(requestEndpoint): the stateful "
                         + "engine has no state for it (turn on appliance mode on the transit gateway attachment)",
                     packet: packet)
             }
             return
         }
         let (passes, rule) = policy.statefulVerdict(for: packet)
-        if direction == .forward { statefulEndpoint = endpointID }
+        if direction == .forward { statefulEndpoint = endpoint.id }
         if passes {
-            hop(policy.policyRef, .allowed, rule: rule, "passed by \(firewall) (stateful)", packet)
+            hop(endpoint, .allowed, rule: rule, "passed by \(inspected) (stateful)", packet)
         } else {
             block(
-                policy.policyRef, rule: rule, .networkFirewallDrop, "dropped by \(firewall) (stateful)",
+                endpoint, rule: rule, .networkFirewallDrop, "dropped by \(inspected) (stateful)",
                 packet: packet)
         }
     }

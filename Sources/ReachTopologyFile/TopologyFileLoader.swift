@@ -17,7 +17,7 @@ public struct LoadedTopology: Sendable {
     }
 }
 
-/// Reads the hand-written YAML topology format (`docs/topology-format.md`) into a
+/// Reads the hand-written YAML topology format (README, "Topology file format") into a
 /// ``Topology``. Every error names the file, line, column and key path.
 public enum TopologyFileLoader {
     /// Reads and loads the topology file at `path`.

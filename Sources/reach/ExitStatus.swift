@@ -15,6 +15,8 @@ enum ExitStatus {
     static let invalidInput = ExitCode(65)
     /// The topology cannot be read (EX_NOINPUT).
     static let unreadableInput = ExitCode(66)
+    /// An output file cannot be written or rendered (EX_CANTCREAT).
+    static let cannotWrite = ExitCode(73)
 
     /// The exit code of a verdict.
     static func of(_ verdict: Verdict) -> ExitCode {

@@ -8,8 +8,8 @@ struct Reach: ParsableCommand {
         abstract: "Network reachability simulator for AWS-style cloud networks.",
         discussion: """
             Exit codes: 0 reachable, 1 unreachable, 2 unknown, 64 usage error, \
-            65 invalid topology, 66 unreadable input.
+            65 invalid topology, 66 unreadable input, 73 an output that cannot be written.
             """,
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, DiagramCommand.self]
     )
 }

@@ -17,8 +17,9 @@ struct NetworkFirewallTests {
     func bundled() throws {
         let result = try TestNetwork(bundled: "tgw-inspection.yaml").check("app-1", "ledger-db")
         #expect(result.verdict == .reachable)
-        let firewallHops = result.trace.hops.filter { $0.component.name == "spokes-policy" }
-        #expect(firewallHops.count == 2)
+        let firewallHops = result.trace.hops.filter { $0.component.kind == "firewall-endpoint" }
+        #expect(firewallHops.map(\.component.id) == ["vpce-fw-a", "vpce-fw-a"])
+        #expect(firewallHops.allSatisfy { $0.detail.contains("spokes-policy") })
         #expect(result.pathUses("route 0.0.0.0/0 -> vpce-fw-a"))
         #expect(!result.pathUses("vpce-fw-b"))
     }
@@ -37,7 +38,8 @@ struct NetworkFirewallTests {
         #expect(result.verdict == .unreachable)
         #expect(result.reason == .asymmetricFirewallPath)
         #expect(result.firstBlocker?.direction == .return)
-        #expect(result.firstBlocker?.detail.contains("vpce-fw-b") == true)
+        #expect(result.firstBlocker?.component.id == "vpce-fw-b")
+        #expect(result.firstBlocker?.detail.contains("vpce-fw-a") == true)
     }
 
     @Test("a stateless drop rule drops before the stateful engine")
