@@ -197,7 +197,8 @@ struct DiagramWriter {
         }
         for gateway in topology.virtualPrivateGateways where gateway.vpcID == vpc.id {
             node(
-                "vgw:\(gateway.id)", components: [gateway.id],
+                "vgw:\(gateway.id)",
+                components: [gateway.id] + connections(endingOn: .virtualPrivateGateway(gateway.id)),
                 [
                     ("label", htmlLabel(gateway.name, ["virtual private gateway"])), ("shape", "invhouse"),
                     ("fillcolor", "#ede7f6"),
@@ -362,6 +363,13 @@ struct DiagramWriter {
             ])
     }
 
+    /// VPN connections and virtual interfaces that end on `gateway`: a path crossing one is
+    /// drawn through the gateway's node.
+    private func connections(endingOn gateway: HybridGatewayRef) -> [String] {
+        topology.vpnConnections.filter { $0.gateway == gateway }.map(\.id)
+            + topology.virtualInterfaces.filter { $0.gateway == gateway }.map(\.id)
+    }
+
     // MARK: - Outside the VPCs
 
     private mutating func externalNodes() {
@@ -388,7 +396,8 @@ struct DiagramWriter {
         }
         for gateway in topology.directConnectGateways.sorted(by: { $0.id < $1.id }) {
             node(
-                "dxgw:\(gateway.id)", components: [gateway.id],
+                "dxgw:\(gateway.id)",
+                components: [gateway.id] + connections(endingOn: .directConnectGateway(gateway.id)),
                 [
                     ("label", htmlLabel(gateway.name, ["Direct Connect gateway"])), ("shape", "invhouse"),
                     ("fillcolor", "#ede7f6"),
@@ -583,6 +592,8 @@ struct DiagramWriter {
         var previous: String?
         var drawn: Set<String> = []
         var pending: [Blocker] = []
+        // The rules and routes crossed since the previous node: the edge's tooltip names them.
+        var crossed: [String] = []
         func blockLabel(_ blockers: [Blocker]) -> String {
             "blocked: " + blockers.map { $0.rule ?? $0.reason.rawValue }.joined(separator: "; ")
         }
@@ -595,18 +606,19 @@ struct DiagramWriter {
             {
                 pending.append(blocker)
             }
+            if let rule = hop.rule { crossed.append("\(hop.component.kind) \(hop.component): \(rule)") }
             guard let node = nodeOf[hop.component.id] ?? (hop.component.id == "internet" ? "internet" : nil)
             else { continue }
             if let from = previous, from != node {
                 let key = "\(from)|\(node)|\(hop.direction.rawValue)"
                 if drawn.insert(key).inserted {
                     let color = pending.isEmpty ? Self.pathColor : Self.blockColor
-                    let label =
-                        pending.isEmpty
-                        ? (hop.direction == .forward ? "request" : "reply") : blockLabel(pending)
+                    let leg = hop.direction == .forward ? "request" : "reply"
+                    let label = pending.isEmpty ? "\(leg) \(path.result.flow)" : blockLabel(pending)
                     let attributes: [(String, String)] = [
-                        ("label", label), ("color", color), ("fontcolor", color), ("penwidth", "3"),
-                        ("constraint", "false"),
+                        ("label", label),
+                        ("tooltip", crossed.isEmpty ? leg : crossed.joined(separator: "\n")),
+                        ("color", color), ("fontcolor", color), ("penwidth", "3"), ("constraint", "false"),
                         ("style", hop.direction == .forward ? "solid" : "dashed"),
                     ]
                     line(
@@ -614,6 +626,7 @@ struct DiagramWriter {
                     )
                 }
                 pending = []
+                crossed = []
             }
             previous = node
         }
