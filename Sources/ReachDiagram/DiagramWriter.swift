@@ -19,10 +19,34 @@ struct DiagramWriter {
     private static let blockColor = "#c62828"
     private static let mutedColor = "#9e9e9e"
 
+    // Indices built once, so that drawing stays linear in the size of the topology.
+    private let interfacesBySubnet: [String: [NetworkInterface]]
+    private let databasesBySubnet: [String: [DBInstance]]
+    private let natsBySubnet: [String: [NATGateway]]
+    private let instancesByID: [String: Instance]
+    private let tableOfSubnet: [String: RouteTable]
+    private let mainTableOfVPC: [String: RouteTable]
+    private let groupNames: [String: String]
+
     init(topology: Topology, options: DiagramOptions, path: DiagramPath?) {
         self.topology = topology
         self.options = options
         self.path = path
+        interfacesBySubnet = Dictionary(grouping: topology.networkInterfaces, by: \.subnetID)
+        databasesBySubnet = Dictionary(grouping: topology.dbInstances, by: \.subnetID)
+        natsBySubnet = Dictionary(grouping: topology.natGateways, by: \.subnetID)
+        instancesByID = Dictionary(
+            topology.instances.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var tables: [String: RouteTable] = [:]
+        for table in topology.routeTables {
+            for subnet in table.subnetIDs where tables[subnet] == nil { tables[subnet] = table }
+        }
+        tableOfSubnet = tables
+        mainTableOfVPC = Dictionary(
+            topology.routeTables.filter(\.isMain).map { ($0.vpcID, $0) },
+            uniquingKeysWith: { first, _ in first })
+        groupNames = Dictionary(
+            topology.securityGroups.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: - Selection
@@ -49,11 +73,13 @@ struct DiagramWriter {
 
     /// Ids of the resources that live in VPC `vpcID` (for matching a path to VPCs).
     private func resources(in vpcID: String) -> [String] {
-        let subnets = Set(topology.subnets.filter { $0.vpcID == vpcID }.map(\.id))
-        var ids = Array(subnets)
-        ids += topology.networkInterfaces.filter { subnets.contains($0.subnetID) }.map(\.id)
-        ids += topology.dbInstances.filter { subnets.contains($0.subnetID) }.map(\.id)
-        ids += topology.natGateways.filter { subnets.contains($0.subnetID) }.map(\.id)
+        let subnets = topology.subnets.filter { $0.vpcID == vpcID }.map(\.id)
+        var ids = subnets
+        for subnet in subnets {
+            ids += (interfacesBySubnet[subnet] ?? []).map(\.id)
+            ids += (databasesBySubnet[subnet] ?? []).map(\.id)
+            ids += (natsBySubnet[subnet] ?? []).map(\.id)
+        }
         ids += topology.routeTables.filter { $0.vpcID == vpcID }.map(\.id)
         ids += topology.internetGateways.filter { $0.vpcID == vpcID }.map(\.id)
         ids += topology.vpcEndpoints.filter { $0.vpcID == vpcID }.map(\.id)
@@ -165,8 +191,7 @@ struct DiagramWriter {
     }
 
     func routeTable(of subnet: Subnet) -> RouteTable? {
-        topology.routeTables.first { $0.subnetIDs.contains(subnet.id) }
-            ?? topology.routeTables.first { $0.vpcID == subnet.vpcID && $0.isMain }
+        tableOfSubnet[subnet.id] ?? mainTableOfVPC[subnet.vpcID]
     }
 
     private mutating func vpcCluster(_ vpc: VPC, subnets: [Subnet]) {
@@ -178,9 +203,7 @@ struct DiagramWriter {
             "    style=\"rounded,filled\"; fillcolor=\"#fafafa\"; color=\(DOTText.quoted(onPath([vpc.id]) ? Self.pathColor : "#616161"));"
         )
         if options.granularity == .vpc {
-            let hosts = topology.networkInterfaces.filter { subnet in
-                subnets.contains { $0.id == subnet.subnetID }
-            }.count
+            let hosts = subnets.reduce(0) { $0 + (interfacesBySubnet[$1.id]?.count ?? 0) }
             node(
                 "vpc:\(vpc.id)", components: [vpc.id] + subnets.map(\.id) + resources(in: vpc.id),
                 [("label", "\(subnets.count) subnets, \(hosts) interfaces"), ("shape", "box")])
@@ -224,8 +247,8 @@ struct DiagramWriter {
         line(
             "      style=\"rounded,filled\"; fillcolor=\(DOTText.quoted(publicSubnet ? "#e3f2fd" : "#f1f8e9"));"
         )
-        let interfaces = topology.networkInterfaces.filter { $0.subnetID == subnet.id }
-        let databases = topology.dbInstances.filter { $0.subnetID == subnet.id }
+        let interfaces = interfacesBySubnet[subnet.id] ?? []
+        let databases = databasesBySubnet[subnet.id] ?? []
         if options.granularity == .subnet {
             node(
                 "subnet:\(subnet.id)", components: [subnet.id] + interfaces.map(\.id) + databases.map(\.id),
@@ -241,15 +264,15 @@ struct DiagramWriter {
 
     private mutating func hostNodes(_ subnet: Subnet, interfaces: [NetworkInterface], databases: [DBInstance])
     {
-        let groupNames = Dictionary(
-            topology.securityGroups.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         func groups(_ ids: [String]) -> String {
             "SG: " + ids.map { groupNames[$0] ?? $0 }.joined(separator: ", ")
         }
         var byInstance: [String: [NetworkInterface]] = [:]
         for interface in interfaces { byInstance[interface.instanceID ?? "", default: []].append(interface) }
-        for instance in topology.instances.sorted(by: { $0.id < $1.id }) {
-            guard let attached = byInstance[instance.id] else { continue }
+        for instanceID in byInstance.keys.sorted() where !instanceID.isEmpty {
+            guard let instance = instancesByID[instanceID], let attached = byInstance[instanceID] else {
+                continue
+            }
             let ids = [instance.id] + attached.map(\.id)
             var rows = attached.map { interface in
                 interface.privateIPs.map(\.description).joined(separator: ", ")
@@ -260,7 +283,9 @@ struct DiagramWriter {
                 "host:\(instance.id)", components: ids,
                 [("label", htmlLabel(instance.name, rows + blockRows(ids)))])
         }
-        for interface in (byInstance[""] ?? []).sorted(by: { $0.id < $1.id }) {
+        // Interfaces of no instance, or of an instance the input lacks, are drawn on their own.
+        let standalone = byInstance.filter { $0.key.isEmpty || instancesByID[$0.key] == nil }.flatMap(\.value)
+        for interface in standalone.sorted(by: { $0.id < $1.id }) {
             let rows = [
                 interface.privateIPs.map(\.description).joined(separator: ", "),
                 groups(interface.securityGroupIDs),
@@ -281,7 +306,7 @@ struct DiagramWriter {
                     ("fillcolor", "#fffde7"),
                 ])
         }
-        for nat in topology.natGateways where nat.subnetID == subnet.id {
+        for nat in natsBySubnet[subnet.id] ?? [] {
             node(
                 "nat:\(nat.id)", components: [nat.id],
                 [
