@@ -49,16 +49,22 @@ let package = Package(
         .executableTarget(
             name: "reach",
             dependencies: [
-                "ReachTopologyFile", "ReachAWSSnapshot", "ReachGraph", "ReachReport", "ReachDiagram", "ReachGraphviz",
+                "ReachTopologyFile", "ReachAWSSnapshot", "ReachGraph", "ReachReport", "ReachDiagram",
+                "ReachGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ReachNetworkTests", dependencies: ["ReachNetwork"]),
         .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
         .testTarget(name: "ReachTopologyFileTests", dependencies: ["ReachTopologyFile"]),
-        .testTarget(name: "ReachAWSSnapshotTests", dependencies: ["ReachAWSSnapshot", "ReachGraph", "ReachModel"]),
+        .testTarget(
+            name: "ReachAWSSnapshotTests", dependencies: ["ReachAWSSnapshot", "ReachGraph", "ReachModel"]),
         .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph", "ReachTopologyFile"]),
-        .testTarget(name: "ReachDiagramTests", dependencies: ["ReachDiagram", "ReachTopologyFile", "ReachModel", "ReachNetwork"]),
+        .testTarget(
+            name: "ReachDiagramTests",
+            dependencies: [
+                "ReachDiagram", "ReachGraphviz", "ReachTopologyFile", "ReachModel", "ReachNetwork",
+            ]),
         .testTarget(name: "ReachReportTests", dependencies: ["ReachReport", "ReachTopologyFile"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
         .testTarget(name: "ReachCLITests", dependencies: ["reach"]),

@@ -50,13 +50,4 @@ static inline int reach_gvRenderData(GVC_t *gvc, graph_t *g, const char *format,
     return rc;
 }
 
-// Copies of cgraph's default disciplines, which ReachGraphviz adjusts to parse DOT with (see
-// DOTReader.swift). They are functions rather than direct reads because Swift 6 rejects reading
-// mutable C globals; returning copies also lets Swift change only the members every Graphviz
-// version has (`id`, `io`, and the ID methods), keeping the defaults for the rest (for example
-// `mem`, which later releases removed).
-static inline Agdisc_t reach_default_discipline(void) { return AgDefaultDisc; }
-static inline Agiddisc_t reach_default_id_discipline(void) { return AgIdDisc; }
-static inline Agiodisc_t reach_default_io_discipline(void) { return AgIoDisc; }
-
 #endif

@@ -26,12 +26,22 @@ public struct DiagramOptions: Sendable {
     public var focus: Focus
     /// The font every label uses; set explicitly because minimal hosts lack Graphviz's default.
     public var fontName: String
+    /// Whether to draw the traffic security group rules admit, where it is reachable end to end
+    /// (topology diagrams only: a diagram of one flow draws that flow).
+    public var showsAllowedTraffic: Bool
+    /// The most flows checked to draw allowed traffic; past it the layer stops with a warning.
+    public var allowedTrafficCheckLimit: Int
 
     /// Creates options.
-    public init(granularity: Granularity = .host, focus: Focus = .all, fontName: String = "DejaVu Sans") {
+    public init(
+        granularity: Granularity = .host, focus: Focus = .all, fontName: String = "DejaVu Sans",
+        showsAllowedTraffic: Bool = true, allowedTrafficCheckLimit: Int = 2_000
+    ) {
         self.granularity = granularity
         self.focus = focus
         self.fontName = fontName
+        self.showsAllowedTraffic = showsAllowedTraffic
+        self.allowedTrafficCheckLimit = allowedTrafficCheckLimit
     }
 }
 

@@ -10,9 +10,12 @@ struct DiagramWriter {
     private(set) var includedVPCs: Set<String> = []
     private var lines: [String] = []
     private var nodeCount = 0
-    private var warnings: [String] = []
+    var warnings: [String] = []
     /// The diagram node standing for each component id (interfaces map to their host node, etc.).
-    private var nodeOf: [String: String] = [:]
+    var nodeOf: [String: String] = [:]
+    /// The clusters each node sits in, outermost first, and the clusters open while writing.
+    private var clustersOf: [String: [String]] = [:]
+    private var openClusters: [String] = []
     private var pathNodes: Set<String> = []
 
     private static let pathColor = "#1565c0"
@@ -20,8 +23,8 @@ struct DiagramWriter {
     private static let mutedColor = "#9e9e9e"
 
     // Indices built once, so that drawing stays linear in the size of the topology.
-    private let interfacesBySubnet: [String: [NetworkInterface]]
-    private let databasesBySubnet: [String: [DBInstance]]
+    let interfacesBySubnet: [String: [NetworkInterface]]
+    let databasesBySubnet: [String: [DBInstance]]
     private let natsBySubnet: [String: [NATGateway]]
     private let instancesByID: [String: Instance]
     private let tableOfSubnet: [String: RouteTable]
@@ -95,6 +98,7 @@ struct DiagramWriter {
         let vpcs = topology.vpcs.filter { includedVPCs.contains($0.id) }
         for region in Set(vpcs.map(\.region)).sorted() {
             line("subgraph \(DOTText.quoted("cluster_region_\(region)")) {")
+            openClusters = ["cluster_region_\(region)"]
             line("  label=\(DOTText.quoted(region)); style=rounded; color=\"#757575\";")
             for gateway in topology.transitGateways.sorted(by: { $0.id < $1.id })
             where gateway.region == region && drawsTransitGateway(gateway) {
@@ -108,9 +112,11 @@ struct DiagramWriter {
                     })
             }
             line("}")
+            openClusters = []
         }
         externalNodes()
         connectivityEdges()
+        if path == nil, options.showsAllowedTraffic { allowedTrafficEdges() }
         pathEdges()
         if path != nil { legend() }
         lines.append("}")
@@ -123,13 +129,13 @@ struct DiagramWriter {
             dot: lines.joined(separator: "\n") + "\n", nodeCount: nodeCount, warnings: warnings)
     }
 
-    private mutating func line(_ text: String) { lines.append(text) }
+    mutating func line(_ text: String) { lines.append(text) }
 
     private mutating func header() {
         let font = DOTText.quoted(options.fontName)
         line("digraph reach {")
         line(
-            "  graph [compound=true, rankdir=LR, newrank=true, fontname=\(font), fontsize=11, nodesep=0.3, ranksep=0.6];"
+            "  graph [compound=true, rankdir=LR, forcelabels=true, fontname=\(font), fontsize=11, nodesep=0.3, ranksep=0.6];"
         )
         line("  node [fontname=\(font), fontsize=10, shape=box, style=\"rounded,filled\", fillcolor=white];")
         line("  edge [fontname=\(font), fontsize=9];")
@@ -161,6 +167,7 @@ struct DiagramWriter {
     }
 
     private mutating func node(_ id: String, components: [String], _ attributes: [(String, String)]) {
+        clustersOf[id] = openClusters
         for component in components { nodeOf[component] = id }
         if onPath(components) || blocked(components) { pathNodes.insert(id) }
         nodeCount += 1
@@ -185,7 +192,7 @@ struct DiagramWriter {
 
     // MARK: - Clusters
 
-    private func isPublic(_ subnet: Subnet) -> Bool {
+    func isPublic(_ subnet: Subnet) -> Bool {
         guard let table = routeTable(of: subnet) else { return false }
         return table.routes.contains { if case .internetGateway = $0.target { true } else { false } }
     }
@@ -196,6 +203,8 @@ struct DiagramWriter {
 
     private mutating func vpcCluster(_ vpc: VPC, subnets: [Subnet]) {
         line("  subgraph \(DOTText.quoted("cluster_vpc_\(vpc.id)")) {")
+        openClusters.append("cluster_vpc_\(vpc.id)")
+        defer { openClusters.removeLast() }
         line(
             "    label=\(htmlLabel(vpc.name, [vpc.id == vpc.name ? "" : vpc.id, vpc.cidrBlocks.map(\.description).joined(separator: ", ")]));"
         )
@@ -241,6 +250,8 @@ struct DiagramWriter {
     private mutating func subnetCluster(_ subnet: Subnet) {
         let publicSubnet = isPublic(subnet)
         line("    subgraph \(DOTText.quoted("cluster_subnet_\(subnet.id)")) {")
+        openClusters.append("cluster_subnet_\(subnet.id)")
+        defer { openClusters.removeLast() }
         line(
             "      label=\(htmlLabel(subnet.name, [subnet.cidrBlock.description + " · " + subnet.availabilityZone, publicSubnet ? "public" : "private"]));"
         )
@@ -449,18 +460,34 @@ struct DiagramWriter {
 
     // MARK: - Edges
 
+    /// `attributes` without an `ltail` or `lhead` that would name a cluster holding the other end
+    /// of the edge, or not holding its own end: Graphviz cannot clip such an edge, and 2.42
+    /// double-frees it when the layout is released.
+    func compoundSafe(_ attributes: [(String, String)], from: String, to: String) -> [(String, String)] {
+        attributes.filter { key, cluster in
+            switch key {
+            case "ltail":
+                (clustersOf[from] ?? []).contains(cluster) && !(clustersOf[to] ?? []).contains(cluster)
+            case "lhead":
+                (clustersOf[to] ?? []).contains(cluster) && !(clustersOf[from] ?? []).contains(cluster)
+            default: true
+            }
+        }
+    }
+
     private mutating func edge(
         _ from: String, _ to: String, label: String, tooltip: String, extra: [(String, String)] = []
     ) {
         guard nodeOf.values.contains(from) || from == "internet",
             nodeOf.values.contains(to) || to == "internet"
         else { return }
-        var attributes: [(String, String)] = [("label", label), ("tooltip", tooltip)]
+        var attributes: [(String, String)] = [("xlabel", label), ("tooltip", tooltip)]
         if from.hasPrefix("subnet:") {
             attributes.append(("ltail", "cluster_subnet_" + from.dropFirst("subnet:".count)))
         }
         if path != nil { attributes += [("color", Self.mutedColor), ("fontcolor", Self.mutedColor)] }
-        line("  \(DOTText.quoted(from)) -> \(DOTText.quoted(to))\(DOTText.attributes(attributes + extra));")
+        let safe = compoundSafe(attributes + extra, from: from, to: to)
+        line("  \(DOTText.quoted(from)) -> \(DOTText.quoted(to))\(DOTText.attributes(safe));")
     }
 
     private func targetNode(_ target: RouteTarget) -> String? {
@@ -641,9 +668,9 @@ struct DiagramWriter {
                     let leg = hop.direction == .forward ? "request" : "reply"
                     let label = pending.isEmpty ? "\(leg) \(path.result.flow)" : blockLabel(pending)
                     let attributes: [(String, String)] = [
-                        ("label", label),
+                        ("xlabel", label),
                         ("tooltip", crossed.isEmpty ? leg : crossed.joined(separator: "\n")),
-                        ("color", color), ("fontcolor", color), ("penwidth", "3"), ("constraint", "false"),
+                        ("color", color), ("fontcolor", color), ("penwidth", "3"),
                         ("style", hop.direction == .forward ? "solid" : "dashed"),
                     ]
                     line(
@@ -658,7 +685,7 @@ struct DiagramWriter {
         // A trace that stopped at a blocker with no node of its own (a route table, an ACL) ends there, in red.
         if !pending.isEmpty, let from = previous {
             let attributes: [(String, String)] = [
-                ("label", blockLabel(pending)), ("color", Self.blockColor), ("fontcolor", Self.blockColor),
+                ("xlabel", blockLabel(pending)), ("color", Self.blockColor), ("fontcolor", Self.blockColor),
                 ("penwidth", "3"),
             ]
             line("  \(DOTText.quoted(from)) -> \(DOTText.quoted(from))\(DOTText.attributes(attributes));")
@@ -676,10 +703,10 @@ struct DiagramWriter {
             "  \"legend:other\" [label=\"not on the path\", color=\"\(Self.mutedColor)\", fontcolor=\"\(Self.mutedColor)\"];"
         )
         line(
-            "  \"legend:path\" -> \"legend:blocked\" [label=\"request\", color=\"\(Self.pathColor)\", penwidth=3];"
+            "  \"legend:path\" -> \"legend:blocked\" [xlabel=\"request\", color=\"\(Self.pathColor)\", penwidth=3];"
         )
         line(
-            "  \"legend:blocked\" -> \"legend:other\" [label=\"reply\", style=dashed, color=\"\(Self.pathColor)\", penwidth=3];"
+            "  \"legend:blocked\" -> \"legend:other\" [xlabel=\"reply\", style=dashed, color=\"\(Self.pathColor)\", penwidth=3];"
         )
         line("}")
         let verdict =

@@ -24,8 +24,7 @@ public enum GraphvizRenderer {
     ///
     /// For ``DiagramFormat/dot`` the result is the UTF-8 encoding of `dot`, unchanged and without a
     /// Graphviz round-trip, so it is deterministic and never fails. For the other formats the text
-    /// is parsed (`agread` from memory, like `agmemread` but with an ID discipline that keeps
-    /// cluster order stable between renders), laid out with the `dot` engine (`gvLayout`) and
+    /// is parsed (`agmemread`), laid out with the `dot` engine (`gvLayout`) and
     /// rendered (`gvRenderData`); every Graphviz resource is released before returning or
     /// throwing. Rendering the same DOT twice gives the same SVG bytes; PNG and PDF output may
     /// embed creation dates or font details, so compare those by content, not bytes.
@@ -81,10 +80,10 @@ public enum GraphvizRenderer {
             defer { gvFreeContext(context) }
             _ = session.takeDiagnostics()  // Plugin-loading chatter is not about this graph.
 
-            // The disciplines must outlive the graph, so they are released after agclose.
-            let reader = DOTReader()
-            defer { reader.deallocate() }
-            let parsedGraph = reader.read(dot)
+            // Graphviz's own in-memory reader with its default disciplines: custom ID disciplines
+            // crashed Graphviz 2.42 (a double free at agclose), so determinism is kept at the DOT
+            // level, where Reach needs it, not in the rendered bytes.
+            let parsedGraph = dot.withCString { agmemread($0) }
             let parsing = session.takeDiagnostics()
             guard let graph = parsedGraph else {
                 throw .invalidDOT(

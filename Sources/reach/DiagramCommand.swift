@@ -37,6 +37,12 @@ struct DiagramCommand: ParsableCommand {
     @Option(help: "host, subnet or vpc.")
     var granularity: DiagramOptions.Granularity = .host
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Without a flow: draw the traffic security group rules admit, where it is reachable end to end."
+    )
+    var allowedTraffic = true
+
     @Option(help: ArgumentHelp("The output file: .svg, .png, .pdf or .dot.", valueName: "file"))
     var out: String
 

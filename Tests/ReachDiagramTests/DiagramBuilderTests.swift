@@ -54,7 +54,7 @@ struct DiagramBuilderTests {
     func routeEdges() throws {
         let dot = try DiagramBuilder.build(try topology("three-tier.yaml")).dot
         let nat = edges(dot).first { $0.contains("\"subnet:app-a\" -> \"nat:nat-a\"") }
-        #expect(nat?.contains("label=\"0.0.0.0/0\"") == true)
+        #expect(nat?.contains("xlabel=\"0.0.0.0/0\"") == true)
         #expect(nat?.contains("tooltip=\"route table app-rt: 0.0.0.0/0\"") == true)
         #expect(nat?.contains("ltail=\"cluster_subnet_app-a\"") == true)
     }
