@@ -53,26 +53,11 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let graph = try topologyOptions.loadGraph()
-        let checker = ReachabilityChecker(graph: graph)
-        let query: FlowQuery
-        do {
-            query = FlowQuery(
-                source: try checker.resolver.resolve(source),
-                destination: try checker.resolver.resolve(destination),
-                flowProtocol: FlowProtocol(protocolName) ?? .single(.tcp), destinationPort: port,
-                sourcePort: sourcePort,
-                icmpType: icmpType, icmpCode: icmpCode)
-        } catch {
-            printError("reach: \(error)")
-            throw ExitStatus.usage
-        }
-        let result: CheckResult
-        do {
-            result = try checker.check(query)
-        } catch {
-            printError("reach: \(error)")
-            throw ExitStatus.usage
-        }
+        let result = try FlowQuestion(
+            source: source, destination: destination, protocolName: protocolName, port: port,
+            sourcePort: sourcePort,
+            icmpType: icmpType, icmpCode: icmpCode
+        ).answer(over: graph)
         switch format {
         case .text: print(result.text())
         case .json: print(result.jsonString())

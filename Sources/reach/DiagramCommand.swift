@@ -68,17 +68,10 @@ struct DiagramCommand: ParsableCommand {
         let graph = try topologyOptions.loadGraph()
         var flow: CheckResult?
         if let source, let destination {
-            let checker = ReachabilityChecker(graph: graph)
-            do {
-                flow = try checker.check(
-                    FlowQuery(
-                        source: try checker.resolver.resolve(source),
-                        destination: try checker.resolver.resolve(destination),
-                        flowProtocol: FlowProtocol(protocolName) ?? .single(.tcp), destinationPort: port))
-            } catch {
-                printError("reach: \(error)")
-                throw ExitStatus.usage
-            }
+            flow = try FlowQuestion(
+                source: source, destination: destination, protocolName: protocolName, port: port
+            )
+            .answer(over: graph)
         }
         let focusOption: DiagramOptions.Focus =
             switch focus {
