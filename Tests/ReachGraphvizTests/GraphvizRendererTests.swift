@@ -231,7 +231,9 @@ private func titles(_ svg: [UInt8]) -> Set<String> {
     let text = String(decoding: svg, as: UTF8.self)
     var result: Set<String> = []
     var rest = text[...]
-    while let open = rest.range(of: "<title>"), let close = rest.range(of: "</title>", range: open.upperBound..<rest.endIndex) {
+    while let open = rest.range(of: "<title>"),
+        let close = rest.range(of: "</title>", range: open.upperBound..<rest.endIndex)
+    {
         result.insert(String(rest[open.upperBound..<close.lowerBound]))
         rest = rest[close.upperBound...]
     }
