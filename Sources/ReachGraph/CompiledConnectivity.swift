@@ -1,6 +1,12 @@
 import ReachModel
 import ReachNetwork
 
+/// A pair of graph indices keying attachments: a transit gateway and a VPC (or a Direct Connect gateway).
+struct TransitGatewayAndVPC: Hashable, Sendable {
+    let transitGateway: Int
+    let other: Int
+}
+
 /// A transit gateway in the graph.
 struct CompiledTransitGateway: Sendable {
     let ref: ComponentRef
@@ -27,12 +33,6 @@ struct CompiledAttachment: Sendable {
     let applianceMode: Bool
     let isAvailable: Bool
     var routeTable: Int?
-
-    /// The VPC of a VPC attachment.
-    var attachedVPC: Int? {
-        if case .vpc(let vpc, _) = resource { return vpc }
-        return nil
-    }
 
     /// The other transit gateway of a peering attachment.
     var peerTransitGateway: Int? {

@@ -11,11 +11,7 @@ extension FlowTracer {
     ) -> Arrival? {
         let vpc = self.vpc(ofSubnet: subnet)
         let tgw = graph.transitGateways[gateway]
-        guard
-            let attachment = graph.attachments.indices.first(where: {
-                graph.attachments[$0].transitGateway == gateway && graph.attachments[$0].isAvailable
-                    && graph.attachments[$0].attachedVPC == vpc
-            })
+        guard let attachment = graph.vpcAttachment[TransitGatewayAndVPC(transitGateway: gateway, other: vpc)]
         else {
             block(
                 tgw.ref, rule: route.label, .badStateAttachment,
@@ -47,7 +43,9 @@ extension FlowTracer {
         -> Arrival?
     {
         let tgw = graph.transitGateways[gateway]
-        guard visitedTransitGateways.insert("\(gateway)/\(ingress)/\(direction)/\(packet)").inserted else {
+        let visit = TransitGatewayVisit(
+            gateway: gateway, ingress: ingress, direction: direction, packet: packet)
+        guard visitedTransitGateways.insert(visit).inserted else {
             block(tgw.ref, rule: nil, .routingLoop, "the packet comes back to \(tgw.ref)")
             return nil
         }
@@ -231,14 +229,15 @@ extension FlowTracer {
     }
 
     /// The AWS prefixes an on-prem site learns over a connection, and where traffic to them enters AWS.
-    private func advertisedPrefixes(of connection: CompiledHybridConnection) -> [(IPv4Prefix, OnPremEntry)] {
+    private func advertisedPrefixes(ofConnection index: Int) -> [(IPv4Prefix, OnPremEntry)] {
+        let connection = graph.hybridConnections[index]
         switch connection.gateway {
         case .virtualPrivateGateway(let gateway):
             guard let vpc = graph.virtualPrivateGateways[gateway].vpc else { return [] }
             return graph.vpcs[vpc].cidrs.map { ($0, .virtualPrivateGateway(gateway)) }
         case .transitGateway(let gateway):
             // A VPN on a transit gateway learns the routes of the table its attachment is associated with.
-            guard let attachment = attachment(forConnection: connection),
+            guard let attachment = graph.vpnAttachment[index],
                 let table = graph.attachments[attachment].routeTable
             else {
                 return []
@@ -252,10 +251,8 @@ extension FlowTracer {
                 switch (connection.kind, association.gateway) {
                 case (.transitVirtualInterface, .transitGateway(let tgw)):
                     guard
-                        let attachment = graph.attachments.indices.first(where: {
-                            graph.attachments[$0].transitGateway == tgw
-                                && graph.attachments[$0].resource == .directConnectGateway(dxGateway)
-                        })
+                        let attachment = graph.directConnectAttachment[
+                            TransitGatewayAndVPC(transitGateway: tgw, other: dxGateway)]
                     else { return [] }
                     return association.allowedPrefixes.map {
                         ($0, .transitGateway(tgw, attachment: attachment))
@@ -267,13 +264,6 @@ extension FlowTracer {
                 }
             }
         }
-    }
-
-    private func attachment(forConnection connection: CompiledHybridConnection) -> Int? {
-        guard let index = graph.hybridConnections.firstIndex(where: { $0.ref == connection.ref }) else {
-            return nil
-        }
-        return graph.attachments.indices.first { graph.attachments[$0].resource == .vpn(index) }
     }
 
     /// Where traffic from on-prem enters AWS.
@@ -290,7 +280,7 @@ extension FlowTracer {
         var anyConnection = false
         for (index, connection) in graph.hybridConnections.enumerated() where connection.site == site {
             anyConnection = true
-            for (prefix, entry) in advertisedPrefixes(of: connection)
+            for (prefix, entry) in advertisedPrefixes(ofConnection: index)
             where prefix.contains(packet.destination) {
                 if let current = best {
                     let currentIsDX = graph.hybridConnections[current.connection].isDirectConnect

@@ -26,13 +26,21 @@ struct FlowTracer {
     var visited: Set<VisitKey> = []
     /// The subnet each transit gateway VPC attachment used for the request (appliance mode).
     var attachmentSubnetUsed: [Int: Int] = [:]
-    var visitedTransitGateways: Set<String> = []
+    var visitedTransitGateways: Set<TransitGatewayVisit> = []
     /// The gateway endpoint the request reached an AWS service through.
     var gatewayEndpointUsed: Int?
     /// The Network Firewall endpoint whose stateful engine saw the request.
     var statefulEndpoint: String?
     /// What the answer assumed, for the result's notes.
     var notes: Set<String> = []
+
+    /// A packet entering a transit gateway from an attachment, for loop detection.
+    struct TransitGatewayVisit: Hashable {
+        let gateway: Int
+        let ingress: Int
+        let direction: PathDirection
+        let packet: Packet
+    }
 
     struct VisitKey: Hashable {
         let subnet: Int

@@ -56,6 +56,12 @@ public struct ForwardingGraph: Sendable {
     var onPremIndex: [String: Int] = [:]
     var transitGatewayIndex: [String: Int] = [:]
     var attachmentIndex: [String: Int] = [:]
+    /// The available VPC attachment of each (transit gateway, VPC) pair.
+    var vpcAttachment: [TransitGatewayAndVPC: Int] = [:]
+    /// The attachment of each VPN connection (by connection index) and Direct Connect gateway
+    /// (by transit gateway and gateway index).
+    var vpnAttachment: [Int: Int] = [:]
+    var directConnectAttachment: [TransitGatewayAndVPC: Int] = [:]
     var virtualPrivateGatewayIndex: [String: Int] = [:]
     var directConnectGatewayIndex: [String: Int] = [:]
     var interfaceEndpointIndex: [String: Int] = [:]

@@ -122,6 +122,20 @@ extension ForwardingGraphBuilder {
                     applianceMode: attachment.applianceMode, isAvailable: attachment.isAvailable,
                     routeTable: nil))
         }
+        for (index, attachment) in graph.attachments.enumerated() where attachment.isAvailable {
+            switch attachment.resource {
+            case .vpc(let vpc, _):
+                let key = TransitGatewayAndVPC(transitGateway: attachment.transitGateway, other: vpc)
+                if graph.vpcAttachment[key] == nil { graph.vpcAttachment[key] = index }
+            case .vpn(let connection):
+                if graph.vpnAttachment[connection] == nil { graph.vpnAttachment[connection] = index }
+            case .directConnectGateway(let gateway):
+                let key = TransitGatewayAndVPC(transitGateway: attachment.transitGateway, other: gateway)
+                if graph.directConnectAttachment[key] == nil { graph.directConnectAttachment[key] = index }
+            case .peering:
+                break
+            }
+        }
     }
 
     /// The prefixes an attachment propagates into a transit gateway route table (S-TGW-2).

@@ -125,9 +125,9 @@ struct ForwardingGraphBuilder {
         }
     }
 
-    private func name(ofGroup id: String) -> String {
-        topology.securityGroups.first { $0.id == id }.map { $0.name == $0.id ? id : "\($0.name) (\(id))" }
-            ?? id
+    /// How a rule names a referenced group: `name (id)`, or the id when it has no other name.
+    private static func label(ofGroup id: String, names: [String: String]) -> String {
+        names[id].map { $0 == id ? id : "\($0) (\(id))" } ?? id
     }
 
     private mutating func buildSecurityGroups(_ graph: inout ForwardingGraph) {
@@ -149,6 +149,8 @@ struct ForwardingGraphBuilder {
             graph.groupIndex[id] = topology.securityGroups.count + missingGroups.count
             missingGroups.append(id)
         }
+        let groupNames = Dictionary(
+            topology.securityGroups.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for group in topology.securityGroups {
             let vpc = graph.vpcIndex[group.vpcID] ?? -1
             var compiled: [TrafficDirection: [CompiledSecurityGroupRule]] = [:]
@@ -156,7 +158,7 @@ struct ForwardingGraphBuilder {
                 compiled[direction] = group.rules(direction).enumerated().map { index, rule in
                     let peerText: String
                     if case .securityGroup(let id) = rule.peer {
-                        peerText = "group \(name(ofGroup: id))"
+                        peerText = "group \(Self.label(ofGroup: id, names: groupNames))"
                     } else {
                         peerText = rule.peer.description
                     }

@@ -156,6 +156,11 @@ public struct TopologyValidator {
         let peerings = Dictionary(
             topology.peeringConnections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let interfaceIDs = Set(topology.networkInterfaces.map(\.id))
+        let transitGatewayIDs = Set(topology.transitGateways.map(\.id))
+        let virtualPrivateGatewayIDs = Set(topology.virtualPrivateGateways.map(\.id))
+        let endpointKinds = Dictionary(
+            topology.vpcEndpoints.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        let firewallEndpointIDs = Set(topology.networkFirewalls.flatMap { $0.endpoints.map(\.endpointID) })
         for table in topology.routeTables {
             let ref = ResourceRef(.routeTable, table.id)
             guard vpcs[table.vpcID] != nil else {
@@ -169,7 +174,7 @@ public struct TopologyValidator {
                 mainByVPC[table.vpcID] = table.id
             }
             for (i, gatewayID) in table.propagatingGatewayIDs.enumerated()
-            where !topology.virtualPrivateGateways.contains(where: { $0.id == gatewayID }) {
+            where !virtualPrivateGatewayIDs.contains(gatewayID) {
                 missing(
                     ref, "propagatingGateways[\(i)]", "no virtual private gateway has the id '\(gatewayID)'")
             }
@@ -218,26 +223,20 @@ public struct TopologyValidator {
                         missing(ref, "\(field).target", "no network interface has the id '\(id)'")
                     }
                 case .transitGateway(let id):
-                    if !topology.transitGateways.contains(where: { $0.id == id }), route.state == .active {
+                    if !transitGatewayIDs.contains(id), route.state == .active {
                         missing(ref, "\(field).target", "no transit gateway has the id '\(id)'")
                     }
                 case .virtualPrivateGateway(let id):
-                    if !topology.virtualPrivateGateways.contains(where: { $0.id == id }),
-                        route.state == .active
-                    {
+                    if !virtualPrivateGatewayIDs.contains(id), route.state == .active {
                         missing(ref, "\(field).target", "no virtual private gateway has the id '\(id)'")
                     }
                 case .vpcEndpoint(let id):
-                    let known =
-                        topology.vpcEndpoints.contains { $0.id == id }
-                        || topology.networkFirewalls.contains {
-                            $0.endpoints.contains { $0.endpointID == id }
-                        }
+                    let known = endpointKinds[id] != nil || firewallEndpointIDs.contains(id)
                     if !known, route.state == .active {
                         missing(
                             ref, "\(field).target", "no VPC endpoint or firewall endpoint has the id '\(id)'")
                     }
-                    if topology.vpcEndpoints.contains(where: { $0.id == id && $0.kind == .interface }) {
+                    if endpointKinds[id] == .interface {
                         error(
                             ref, "\(field).target",
                             "\(id) is an interface endpoint; routes can target gateway and firewall endpoints only"
