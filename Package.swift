@@ -14,10 +14,12 @@ let package = Package(
         .library(name: "ReachReport", targets: ["ReachReport"]),
         .library(name: "ReachGraphviz", targets: ["ReachGraphviz"]),
         .library(name: "ReachDiagram", targets: ["ReachDiagram"]),
+        .library(name: "ReachEstate", targets: ["ReachEstate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Addresses, prefixes, port ranges and protocols: exact value types with set algebra.
@@ -31,12 +33,14 @@ let package = Package(
         ),
         // AWS CLI snapshots (and Batfish's layout) read into the model (an importer).
         .target(name: "ReachAWSSnapshot", dependencies: ["ReachModel"]),
+        // Synthetic AWS estates of any size, written as AWS CLI snapshots (test and benchmark input).
+        .target(name: "ReachEstate"),
         // The forwarding graph compiled from a topology, the flow tracer and queries over it.
         .target(name: "ReachGraph", dependencies: ["ReachModel"]),
         // Topology and path diagrams as DOT text (an exporter).
         .target(name: "ReachDiagram", dependencies: ["ReachGraph"]),
         // Text and JSON renderings of query results.
-        .target(name: "ReachReport", dependencies: ["ReachGraph"]),
+        .target(name: "ReachReport", dependencies: ["ReachGraph", "ReachNetwork"]),
         // The system Graphviz C libraries (libgvc, libcgraph, libcdt) and a small compatibility shim.
         .systemLibrary(
             name: "CGraphviz",
@@ -50,7 +54,7 @@ let package = Package(
             name: "reach",
             dependencies: [
                 "ReachTopologyFile", "ReachAWSSnapshot", "ReachGraph", "ReachReport", "ReachDiagram",
-                "ReachGraphviz",
+                "ReachGraphviz", "ReachEstate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +63,13 @@ let package = Package(
         .testTarget(name: "ReachTopologyFileTests", dependencies: ["ReachTopologyFile"]),
         .testTarget(
             name: "ReachAWSSnapshotTests", dependencies: ["ReachAWSSnapshot", "ReachGraph", "ReachModel"]),
-        .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph", "ReachTopologyFile"]),
+        .testTarget(
+            name: "ReachGraphTests",
+            dependencies: [
+                "ReachGraph", "ReachTopologyFile",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(name: "ReachEstateTests", dependencies: ["ReachEstate", "ReachAWSSnapshot", "ReachGraph"]),
         .testTarget(
             name: "ReachDiagramTests",
             dependencies: [

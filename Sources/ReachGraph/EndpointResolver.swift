@@ -186,17 +186,11 @@ public struct EndpointResolver: Sendable {
     /// A subnet's addresses less the five AWS reserves and those held by interfaces.
     private func usableHostAddresses(of subnet: Int) -> IPv4AddressSet {
         let cidr = graph.subnets[subnet].cidr
-        var set = IPv4AddressSet([cidr])
-        if cidr.length <= 28 {
-            let first = cidr.network.value
-            set = set.subtracting(IPv4AddressSet(storage: IntervalSet(first...(first + 3))))
-                .subtracting(IPv4AddressSet(cidr.lastAddress))
-        }
         let vpc = graph.subnets[subnet].vpc
         let held = graph.interfacesByPrivateIP.keys.filter {
             cidr.contains($0) && graph.interface(withPrivateIP: $0, inVPC: vpc) != nil
         }
-        return set.subtracting(IPv4AddressSet(storage: IntervalSet(held.map { $0.value...$0.value })))
+        return graph.usableHostAddresses(of: subnet, held: held.map(\.value))
     }
 
     private func subnetEndpoint(_ index: Int) -> Endpoint {

@@ -45,6 +45,7 @@ extension FlowTracer {
     /// their replies come back; the request then counts as arrived at the endpoint (S-PL-1).
     mutating func throughPrivateLink(endpointIndex: Int, interface: Int, _ packet: Packet) -> Arrival? {
         let endpoint = graph.interfaceEndpoints[endpointIndex]
+        pathDependsOnPorts = true
         let arrived = Arrival(place: .interface(interface), packet: packet)
         guard endpoint.isAvailable else {
             block(

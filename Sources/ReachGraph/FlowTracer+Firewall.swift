@@ -10,6 +10,7 @@ extension FlowTracer {
         route: CompiledRoute, _ packet: Packet
     ) -> Arrival? {
         let firewall = graph.networkFirewalls[firewallIndex]
+        pathDependsOnPorts = true
         let endpointRef = ComponentRef(
             kind: "firewall-endpoint", id: endpointID, name: "\(firewall.ref.name) endpoint \(endpointID)")
         hop(table.ref, .routed, rule: route.label, "longest prefix match: to \(endpointRef)", packet)

@@ -16,6 +16,15 @@ struct FlowTracer {
     let zoneChoice: Int
     /// The most choices met at one such point.
     var zoneChoices = 1
+    /// When set, the tracer only walks the path: it records the filters on the way in
+    /// ``filterChecks`` instead of evaluating them, and builds no hop text. The symbolic
+    /// engine evaluates the recorded filters for whole sets of ports at once.
+    let recordsFilters: Bool
+    /// The filters met, in path order (recording mode only).
+    var filterChecks: [FilterCheck] = []
+    /// Whether the path went through something whose forwarding depends on ports or protocol
+    /// (a load balancer listener, a Network Firewall), so one walk does not speak for all ports.
+    var pathDependsOnPorts = false
 
     var hops: [PathHop] = []
     var blockers: [Blocker] = []
@@ -56,11 +65,12 @@ struct FlowTracer {
 
     init(
         graph: ForwardingGraph, assumedAddress: (address: IPv4Address, interface: Int)? = nil,
-        zoneChoice: Int = 0
+        zoneChoice: Int = 0, recordsFilters: Bool = false
     ) {
         self.graph = graph
         self.assumedAddress = assumedAddress
         self.zoneChoice = zoneChoice
+        self.recordsFilters = recordsFilters
     }
 
     /// Traces `request` from `source` to `destination` and, when it arrives, its reply back (S-F-3).
@@ -111,13 +121,14 @@ struct FlowTracer {
     // MARK: - Recording
 
     mutating func hop(
-        _ component: ComponentRef, _ action: PathHop.Action, rule: String? = nil, _ detail: String,
-        _ packet: Packet
+        _ component: ComponentRef, _ action: PathHop.Action, rule: String? = nil,
+        _ detail: String, _ packet: Packet
     ) {
+        // A recording walk keeps the components (for loop limits) but not the packet text.
         hops.append(
             PathHop(
-                component: component, direction: direction, action: action, rule: rule, detail: detail,
-                packet: packet.description))
+                component: component, direction: direction, action: action, rule: rule,
+                detail: detail, packet: recordsFilters ? "" : packet.description))
     }
 
     mutating func block(
@@ -396,6 +407,7 @@ struct FlowTracer {
         case .natGateway(let nat):
             return addressedToNATGateway(nat, packet)
         case .loadBalancerNode where direction == .forward:
+            pathDependsOnPorts = true
             stopUnknown(
                 interface.ref, .unsupportedComponent, rule: nil,
                 "traffic addressed to a load balancer directly is not modelled yet; ask about its endpoint or its targets"
@@ -538,6 +550,13 @@ struct FlowTracer {
     /// S-NACL-2/3: first matching entry by rule number decides; the final `*` entry denies.
     mutating func checkNetworkACL(of subnet: Int, _ packet: Packet, outbound: Bool) {
         let aclIndex = graph.subnets[subnet].networkACL
+        if recordsFilters {
+            filterChecks.append(
+                .networkACL(
+                    subnet: subnet, outbound: outbound, peer: outbound ? packet.destination : packet.source,
+                    leg: direction))
+            return
+        }
         guard aclIndex >= 0 else {
             stopUnknown(
                 graph.subnets[subnet].ref, .unknownResource, rule: nil,
@@ -567,6 +586,13 @@ struct FlowTracer {
 
     /// S-SG-1/2: the union of the interface's groups' rules; no match denies.
     mutating func checkSecurityGroups(of index: Int, _ packet: Packet, _ facing: TrafficDirection) {
+        if recordsFilters {
+            filterChecks.append(
+                .securityGroups(
+                    interface: index, facing: facing,
+                    peer: facing == .ingress ? packet.source : packet.destination))
+            return
+        }
         let interface = graph.interfaces[index]
         guard !interface.securityGroups.isEmpty else {
             hop(interface.ref, .skipped, "no security groups on \(interface.ref)", packet)
@@ -612,15 +638,8 @@ struct FlowTracer {
         case .never:
             return false
         case .group(let group):
-            let here = vpc(ofInterface: index)
-            var candidates = graph.interfacesByPrivateIP[address] ?? []
-            if let assumed = assumedAddress, assumed.address == address {
-                candidates.append(assumed.interface)
-            }
-            return candidates.contains { other in
-                graph.interfaces[other].securityGroups.contains(group)
-                    && graph.groupReferencesReach(from: vpc(ofInterface: other), to: here)
-            }
+            return graph.address(
+                address, carries: group, seenFrom: vpc(ofInterface: index), assumed: assumedAddress)
         }
     }
 }

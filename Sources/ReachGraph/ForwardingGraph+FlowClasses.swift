@@ -3,6 +3,8 @@ import ReachNetwork
 
 extension ForwardingGraph {
     /// Every protocol match used by a security group rule or network ACL entry.
+    var allMatchesForAnalysis: [ProtocolMatch] { allMatches }
+
     private var allMatches: [ProtocolMatch] {
         topology.securityGroups.flatMap { ($0.ingress + $0.egress).map(\.match) }
             + topology.networkACLs.flatMap { $0.entries.map(\.match) }
@@ -36,5 +38,17 @@ extension ForwardingGraph {
             [UInt8(47), 50, 51, 132].first { !named.contains($0) }
             ?? (UInt8(2)...UInt8.max).first { !named.contains($0) }
         return IPProtocolNumber(free ?? 255)
+    }
+}
+
+extension ForwardingGraph {
+    /// Protocols other than tcp, udp and icmp that some rule names.
+    var namedOtherProtocols: [IPProtocolNumber] {
+        var named: Set<IPProtocolNumber> = []
+        for case .other(let proto) in allMatchesForAnalysis
+        where proto != .tcp && proto != .udp && proto != .icmp {
+            named.insert(proto)
+        }
+        return named.sorted()
     }
 }

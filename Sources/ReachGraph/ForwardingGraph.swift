@@ -44,6 +44,9 @@ public struct ForwardingGraph: Sendable {
     /// Every address at which some predicate of the graph can change its answer, sorted:
     /// splitting an address set at these gives classes every packet of which is treated alike.
     var addressBoundaries: [UInt32] = []
+    /// The same, less the boundaries that only interfaces' own addresses add: between these,
+    /// every address that no interface holds is treated alike.
+    var filterBoundaries: [UInt32] = []
     /// Likewise for ports, from network ACL entries (the only filters that see reply ports).
     var portBoundaries: [UInt16] = []
 
@@ -108,5 +111,22 @@ public struct ForwardingGraph: Sendable {
         if a == b { return true }
         guard vpcs[a].region == vpcs[b].region else { return false }
         return peerings.contains { $0.isActive && $0.peer(of: a) == b }
+    }
+}
+
+extension ForwardingGraph {
+    /// S-SG-2: whether `address` is a private IP of an interface carrying `group` that a rule in
+    /// `vpc` may refer to (the same VPC or a peered one of its region); `assumed` counts a DB
+    /// endpoint's address that the input does not give.
+    func address(
+        _ address: IPv4Address, carries group: Int, seenFrom vpc: Int,
+        assumed: (address: IPv4Address, interface: Int)?
+    ) -> Bool {
+        let carries = { (other: Int) -> Bool in
+            interfaces[other].securityGroups.contains(group)
+                && groupReferencesReach(from: subnets[interfaces[other].subnet].vpc, to: vpc)
+        }
+        if let assumed, assumed.address == address, carries(assumed.interface) { return true }
+        return interfacesByPrivateIP[address]?.contains(where: carries) ?? false
     }
 }

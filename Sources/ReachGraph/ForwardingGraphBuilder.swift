@@ -6,6 +6,9 @@ struct ForwardingGraphBuilder {
     let topology: Topology
     var prefixLists: [String: [IPv4Prefix]] = [:]
     var boundaries: Set<UInt32> = []
+    /// Boundaries around interfaces' own addresses, kept apart: only lookups of those exact
+    /// addresses change there, which the analysis handles per interface.
+    var interfaceBoundaries: Set<UInt32> = []
     var portBoundaries: Set<UInt16> = []
 
     init(_ topology: Topology) {
@@ -78,7 +81,8 @@ struct ForwardingGraphBuilder {
             boundaries.insert(interval.lowerBound)
             if interval.upperBound != UInt32.max { boundaries.insert(interval.upperBound + 1) }
         }
-        graph.addressBoundaries = boundaries.sorted()
+        graph.filterBoundaries = boundaries.sorted()
+        graph.addressBoundaries = boundaries.union(interfaceBoundaries).sorted()
         graph.portBoundaries = portBoundaries.sorted()
     }
 
@@ -248,13 +252,15 @@ struct ForwardingGraphBuilder {
     mutating func addInterface(_ interface: CompiledInterface, _ graph: inout ForwardingGraph) -> Int {
         let index = graph.interfaces.count
         graph.interfaces.append(interface)
+        for ip in interface.privateIPs + [interface.publicIP].compactMap({ $0 }) {
+            interfaceBoundaries.insert(ip.value)
+            if ip.value != UInt32.max { interfaceBoundaries.insert(ip.value + 1) }
+        }
         for ip in interface.privateIPs {
             graph.interfacesByPrivateIP[ip, default: []].append(index)
-            addBoundaries(ip)
         }
         if let ip = interface.publicIP {
             graph.interfacesByPublicIP[ip] = index
-            addBoundaries(ip)
         }
         return index
     }

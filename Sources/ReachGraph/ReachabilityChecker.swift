@@ -137,7 +137,7 @@ public struct ReachabilityChecker: Sendable {
         return result
     }
 
-    private struct FlowVariant {
+    struct FlowVariant {
         let proto: IPProtocolNumber
         let destinationPort: UInt16
         let sourcePort: UInt16?
@@ -145,7 +145,7 @@ public struct ReachabilityChecker: Sendable {
     }
 
     /// The outcome for one source member and one destination member.
-    private struct MemberOutcome {
+    struct MemberOutcome {
         var verdict: Verdict
         var trace: FlowTrace
         var notes: [String]
@@ -165,7 +165,7 @@ public struct ReachabilityChecker: Sendable {
         }
     }
 
-    private func destinationAddresses(_ source: EndpointMember, _ destination: EndpointMember) -> (
+    func destinationAddresses(_ source: EndpointMember, _ destination: EndpointMember) -> (
         IPv4AddressSet, AddressQuantifier
     ) {
         if destination.prefersPublicAddress, let address = destination.publicAddress {
@@ -179,7 +179,7 @@ public struct ReachabilityChecker: Sendable {
 
     /// S-GW-1: from the internet, an interface without a public IP, and a DB that is not
     /// publicly accessible, have no address to send to.
-    private func unaddressableFromInternet(_ source: EndpointMember, _ destination: EndpointMember)
+    func unaddressableFromInternet(_ source: EndpointMember, _ destination: EndpointMember)
         -> MemberOutcome?
     {
         guard source.place == .internet, case .interface = destination.place, destination.publicAddress == nil
@@ -286,7 +286,7 @@ public struct ReachabilityChecker: Sendable {
     /// The client picks the port, so the classes must agree; where they do not, the answer is
     /// unknown if the ports that get through include ports common clients pick, and
     /// unreachable (with a note) if only ports clients do not normally pick get through.
-    private func traceOverSourcePorts(
+    func traceOverSourcePorts(
         _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
         _ destinationAddress: IPv4Address, _ variant: FlowVariant, _ destinationQuantifier: AddressQuantifier
     ) -> MemberOutcome {

@@ -10,6 +10,9 @@ struct Reach: ParsableCommand {
             Exit codes: 0 reachable, 1 unreachable, 2 unknown, 64 usage error, \
             65 invalid topology, 66 unreadable input, 73 an output that cannot be written.
             """,
-        subcommands: [CheckCommand.self, DiagramCommand.self]
+        subcommands: [
+            CheckCommand.self, WhoCanReachCommand.self, ExposureCommand.self, MatrixCommand.self,
+            DiagramCommand.self, GenerateEstateCommand.self,
+        ]
     )
 }

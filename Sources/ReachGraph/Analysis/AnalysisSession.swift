@@ -1,0 +1,163 @@
+import ReachModel
+import ReachNetwork
+
+/// The mutable part of one analysis: filter caches and walks shared between sources.
+struct AnalysisSession {
+    let graph: ForwardingGraph
+    let catalog: SourceCatalog
+    private let checker: ReachabilityChecker
+    private var pairs: PairAnalyzer
+    private var walks: [WalkCacheKey: CachedWalk] = [:]
+
+    private struct WalkCacheKey: Hashable {
+        let walk: SourceCatalog.WalkKey
+        let destination: TracePlace
+        let destinationAddress: IPv4Address
+        let assumed: IPv4Address?
+    }
+
+    /// The walks (one per AZ pick) of the first source with a walk key; nil when the path
+    /// depends on ports, so each source is traced per port class instead.
+    private struct CachedWalk {
+        let walks: [PairAnalyzer.Walk]?
+        let interface: Int
+        let address: IPv4Address
+    }
+
+    init(graph: ForwardingGraph, catalog: SourceCatalog) {
+        self.graph = graph
+        self.catalog = catalog
+        checker = ReachabilityChecker(graph: graph)
+        pairs = PairAnalyzer(graph: graph)
+    }
+
+    /// The answer from one source member to one destination member, over every address the
+    /// source and destination may use, with a witness for the reaching (or unknown) part.
+    /// `walkKey` lets interfaces of one subnet and address class share walks.
+    mutating func answer(
+        from source: EndpointMember, to destination: EndpointMember, walkKey: SourceCatalog.WalkKey? = nil
+    ) -> (reach: FlowReach, witness: Witness?) {
+        if let blocked = checker.unaddressableFromInternet(source, destination) {
+            return (.blocked(blocked.trace.blockers.first?.reason), nil)
+        }
+        let sourceChoices: [IPv4Address] =
+            source.quantifier == .exact
+            ? source.addresses.first.map { [$0] } ?? []
+            : catalog.classes.split(source.addresses).map(\.representative)
+        guard !sourceChoices.isEmpty else { return (.allUnknown(.unknownResource), nil) }
+        var combined: FlowReach?
+        var witness: Witness?
+        for sourceAddress in sourceChoices {
+            let (reach, candidate) = answer(source, sourceAddress, destination, walkKey: walkKey)
+            if witness == nil
+                || (!reach.reachable.isEmpty && witness.map { !combinedReaches($0, combined) } ?? true)
+            {
+                if !reach.reachable.isEmpty || witness == nil { witness = candidate }
+            }
+            guard let current = combined else {
+                combined = reach
+                continue
+            }
+            combined =
+                source.quantifier == .anyOf
+                ? current.either(reach) : current.agreeing(with: reach, disagreement: .addressNotKnown)
+        }
+        return (combined ?? .allUnknown(.unknownResource), witness)
+    }
+
+    private func combinedReaches(_ witness: Witness, _ combined: FlowReach?) -> Bool {
+        combined.map { !$0.reachable.isEmpty } ?? false
+    }
+
+    /// One source address to a destination member, over the destination's possible addresses.
+    private mutating func answer(
+        _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
+        walkKey: SourceCatalog.WalkKey?
+    ) -> (FlowReach, Witness?) {
+        let (set, quantifier) = checker.destinationAddresses(source, destination)
+        let choices: [IPv4Address] =
+            quantifier == .exact
+            ? set.first.map { [$0] } ?? [] : catalog.classes.split(set).map(\.representative)
+        var combined: FlowReach?
+        var witness: Witness?
+        for destinationAddress in choices {
+            var assumed: (address: IPv4Address, interface: Int)?
+            if quantifier == .oneOf, let interface = destination.assumedInterface {
+                assumed = (destinationAddress, interface)
+            } else if source.quantifier == .oneOf, let interface = source.assumedInterface {
+                assumed = (sourceAddress, interface)
+            }
+            if pairs.filters.assumed?.address != assumed?.address
+                || pairs.filters.assumed?.interface != assumed?.interface
+            {
+                pairs.filters = FilterEvaluator(graph: graph, assumed: assumed)
+            }
+            let reach = reachOne(
+                source, sourceAddress, destination, destinationAddress, quantifier, walkKey: walkKey,
+                assumed: assumed?.address)
+            if witness == nil || (!reach.reachable.isEmpty && combined.map { $0.reachable.isEmpty } ?? true) {
+                witness = makeWitness(
+                    reach, from: source.place, sourceAddress, to: destination.place, destinationAddress,
+                    assumed: assumed)
+            }
+            guard let current = combined else {
+                combined = reach
+                continue
+            }
+            combined =
+                quantifier == .anyOf
+                ? current.either(reach) : current.agreeing(with: reach, disagreement: .addressNotKnown)
+        }
+        return (combined ?? .allUnknown(.unknownResource), witness)
+    }
+
+    private mutating func reachOne(
+        _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
+        _ destinationAddress: IPv4Address, _ quantifier: AddressQuantifier, walkKey: SourceCatalog.WalkKey?,
+        assumed: IPv4Address?
+    ) -> FlowReach {
+        guard let walkKey, case .interface(let interface) = source.place else {
+            return pairs.reach(
+                source, sourceAddress, destination, destinationAddress, destinationQuantifier: quantifier)
+        }
+        let key = WalkCacheKey(
+            walk: walkKey, destination: destination.place, destinationAddress: destinationAddress,
+            assumed: assumed)
+        let cached: CachedWalk
+        if let existing = walks[key] {
+            cached = existing
+        } else {
+            cached = CachedWalk(
+                walks: pairs.allWalks(
+                    from: source.place, sourceAddress, to: destination.place, destinationAddress),
+                interface: interface, address: sourceAddress)
+            walks[key] = cached
+        }
+        guard let recorded = cached.walks else {
+            return pairs.reach(
+                source, sourceAddress, destination, destinationAddress, destinationQuantifier: quantifier)
+        }
+        let substitute =
+            cached.interface == interface
+            ? nil
+            : PairAnalyzer.Substitution(
+                interface: (cached.interface, interface), address: (cached.address, sourceAddress))
+        return pairs.answer(recorded, substitute: substitute)
+    }
+
+    /// A witness packet: the first reachable kind of traffic, else the first unknown one, from a
+    /// source port common clients use.
+    private func makeWitness(
+        _ reach: FlowReach, from source: TracePlace, _ sourceAddress: IPv4Address, to destination: TracePlace,
+        _ destinationAddress: IPv4Address, assumed: (address: IPv4Address, interface: Int)?
+    ) -> Witness? {
+        guard let (proto, port) = reach.reachable.sample ?? reach.unknown.sample else { return nil }
+        let sourcePort: UInt16 = proto.hasPorts ? 49152 : 0
+        return Witness(
+            packet: Packet(
+                source: sourceAddress, destination: destinationAddress, protocolNumber: proto,
+                sourcePort: sourcePort, destinationPort: port),
+            source: source, destination: destination, assumedAddress: assumed?.address,
+            assumedInterface: assumed?.interface)
+    }
+}

@@ -1,0 +1,59 @@
+import ReachModel
+import ReachNetwork
+
+extension EndpointMember {
+    /// An interface as a source or destination, as the resolver makes it.
+    static func interface(_ index: Int, graph: ForwardingGraph) -> EndpointMember {
+        let interface = graph.interfaces[index]
+        var isPrivateDatabase = false
+        if case .database(let d) = interface.owner {
+            isPrivateDatabase = !graph.topology.dbInstances[d].publiclyAccessible
+        }
+        if let address = interface.privateIPs.first {
+            return EndpointMember(
+                place: .interface(index), ref: interface.ref, addresses: IPv4AddressSet(address),
+                quantifier: .exact,
+                publicAddress: interface.publicIP, isPrivateDatabase: isPrivateDatabase, assumedInterface: nil
+            )
+        }
+        let held = graph.interfacesByPrivateIP.keys.filter {
+            graph.subnets[interface.subnet].cidr.contains($0)
+        }
+        return EndpointMember(
+            place: .interface(index), ref: interface.ref,
+            addresses: graph.usableHostAddresses(of: interface.subnet, held: held.map(\.value)),
+            quantifier: .oneOf, publicAddress: interface.publicIP, isPrivateDatabase: isPrivateDatabase,
+            assumedInterface: index)
+    }
+
+    /// Hosts without interfaces at `addresses` of a subnet.
+    static func hosts(_ subnet: Int, _ addresses: IPv4AddressSet, graph: ForwardingGraph) -> EndpointMember {
+        EndpointMember(
+            place: .host(subnet: subnet), ref: graph.subnets[subnet].ref, addresses: addresses,
+            quantifier: .anyOf,
+            publicAddress: nil, isPrivateDatabase: false, assumedInterface: nil)
+    }
+
+    /// Hosts at an on-prem site.
+    static func onPremSite(_ index: Int, _ site: CompiledOnPremSite) -> EndpointMember {
+        EndpointMember(
+            place: .onPremSite(index), ref: site.ref, addresses: site.addresses, quantifier: .anyOf,
+            publicAddress: nil, isPrivateDatabase: false, assumedInterface: nil)
+    }
+
+    /// Internet hosts at `addresses`.
+    static func internet(_ addresses: IPv4AddressSet) -> EndpointMember {
+        EndpointMember(
+            place: .internet, ref: .internet, addresses: addresses, quantifier: .anyOf, publicAddress: nil,
+            isPrivateDatabase: false, assumedInterface: nil)
+    }
+
+    /// The same member at one address.
+    func narrowed(to address: IPv4Address) -> EndpointMember {
+        EndpointMember(
+            place: place, ref: ref, addresses: IPv4AddressSet(address), quantifier: .exact,
+            publicAddress: publicAddress, isPrivateDatabase: isPrivateDatabase,
+            assumedInterface: assumedInterface,
+            prefersPublicAddress: prefersPublicAddress)
+    }
+}

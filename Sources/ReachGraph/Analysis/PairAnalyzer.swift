@@ -1,0 +1,194 @@
+import ReachModel
+import ReachNetwork
+
+/// Answers one source address to one destination address for all traffic at once.
+///
+/// The path a packet takes depends on its addresses, not its ports, except through a load
+/// balancer listener or a Network Firewall. So the tracer walks the path once, recording the
+/// network ACLs and security groups on the way instead of judging them, and the recorded filters
+/// are then evaluated for every protocol and port as interval sets. A path that does go through
+/// a port-dependent component is answered by tracing one packet per class of ports instead.
+struct PairAnalyzer {
+    let graph: ForwardingGraph
+    private let checker: ReachabilityChecker
+    var filters: FilterEvaluator
+    /// Where each class of destination ports starts, for port-dependent paths.
+    private let portClassStarts: [UInt16]
+
+    init(graph: ForwardingGraph) {
+        self.graph = graph
+        checker = ReachabilityChecker(graph: graph)
+        filters = FilterEvaluator(graph: graph)
+        var starts = Set(graph.destinationPortClasses).union(graph.portBoundaries)
+        for balancer in graph.loadBalancers {
+            for listener in balancer.listeners {
+                starts.insert(listener.port)
+                if listener.port < UInt16.max { starts.insert(listener.port + 1) }
+            }
+        }
+        starts.insert(0)
+        portClassStarts = starts.sorted()
+    }
+
+    /// One walk of the path: the filters met and how the path ended.
+    struct Walk {
+        var checks: [FilterCheck]
+        var blockReason: ReasonCode?
+        var unknownReason: ReasonCode?
+        var dependsOnPorts: Bool
+        var zoneChoices: Int
+    }
+
+    /// Walks the path of a probe packet between two addresses, recording its filters.
+    func walk(
+        from source: TracePlace, _ sourceAddress: IPv4Address, to destination: TracePlace,
+        _ destinationAddress: IPv4Address, zoneChoice: Int = 0
+    ) -> Walk {
+        var tracer = FlowTracer(
+            graph: graph, assumedAddress: filters.assumed, zoneChoice: zoneChoice, recordsFilters: true)
+        // Ports do not steer a path that records its filters; the probe's are arbitrary.
+        let probe = Packet(
+            source: sourceAddress, destination: destinationAddress, protocolNumber: .tcp, sourcePort: 49152,
+            destinationPort: 1)
+        let trace = tracer.trace(probe, from: source, to: destination)
+        return Walk(
+            checks: tracer.filterChecks, blockReason: trace.blockers.first?.reason,
+            unknownReason: trace.unknown?.reason, dependsOnPorts: tracer.pathDependsOnPorts,
+            zoneChoices: trace.zoneChoices)
+    }
+
+    /// Every walk between two addresses, one per AZ pick; nil when the path depends on ports.
+    func allWalks(
+        from source: TracePlace, _ sourceAddress: IPv4Address, to destination: TracePlace,
+        _ destinationAddress: IPv4Address
+    ) -> [Walk]? {
+        let first = walk(from: source, sourceAddress, to: destination, destinationAddress)
+        if first.dependsOnPorts { return nil }
+        var result = [first]
+        for choice in 1..<max(1, first.zoneChoices) {
+            let other = walk(
+                from: source, sourceAddress, to: destination, destinationAddress, zoneChoice: choice)
+            if other.dependsOnPorts { return nil }
+            result.append(other)
+        }
+        return result
+    }
+
+    /// The answer between two members at the given addresses.
+    mutating func reach(
+        _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
+        _ destinationAddress: IPv4Address, destinationQuantifier: AddressQuantifier
+    ) -> FlowReach {
+        guard
+            let walks = allWalks(from: source.place, sourceAddress, to: destination.place, destinationAddress)
+        else {
+            return tracedPerPortClass(
+                source, sourceAddress, destination, destinationAddress, destinationQuantifier)
+        }
+        return answer(walks, substitute: nil)
+    }
+
+    /// The answer of every AZ pick's walk: they must agree (S-TGW: AWS picks, the client cannot).
+    mutating func answer(_ walks: [Walk], substitute: Substitution?) -> FlowReach {
+        var result = evaluate(walks[0], substitute: substitute)
+        for other in walks.dropFirst() {
+            result = result.agreeing(
+                with: evaluate(other, substitute: substitute), disagreement: .zoneDependent)
+        }
+        return result
+    }
+
+    /// Evaluates a walk's filters, with `substitute` standing in for the walk's source
+    /// interface and address (a source of the same subnet and address class, whose own security
+    /// groups and group memberships count instead).
+    mutating func evaluate(_ walk: Walk, substitute: Substitution? = nil) -> FlowReach {
+        if let reason = walk.blockReason { return .blocked(reason) }
+        var legs = LegAdmission()
+        for recorded in walk.checks {
+            let check = substitute?.apply(to: recorded) ?? recorded
+            let admitted = filters.evaluate(check)
+            if let reason = admitted.unknownReason { legs.unknownReasons.insert(reason) }
+            if case .networkACL(_, _, _, .return) = check {
+                legs.replyAllowed = legs.replyAllowed.intersection(admitted.allowed)
+                legs.replyNotDenied = legs.replyNotDenied.intersection(admitted.notDenied)
+            } else {
+                legs.requestAllowed = legs.requestAllowed.intersection(admitted.allowed)
+                legs.requestNotDenied = legs.requestNotDenied.intersection(admitted.notDenied)
+            }
+        }
+        return legs.answer(pathUnknown: walk.unknownReason)
+    }
+
+    /// One source standing in for another in a recorded walk.
+    struct Substitution {
+        let interface: (from: Int, to: Int)
+        let address: (from: IPv4Address, to: IPv4Address)
+
+        func apply(to check: FilterCheck) -> FilterCheck {
+            switch check {
+            case .networkACL(let subnet, let outbound, let peer, let leg):
+                .networkACL(
+                    subnet: subnet, outbound: outbound, peer: peer == address.from ? address.to : peer,
+                    leg: leg)
+            case .securityGroups(let index, let facing, let peer):
+                .securityGroups(
+                    interface: index == interface.from ? interface.to : index, facing: facing,
+                    peer: peer == address.from ? address.to : peer)
+            }
+        }
+    }
+
+    // MARK: - Port-dependent paths
+
+    /// Traces one packet per class of ports and protocol, each over every ephemeral source port
+    /// and AZ pick, exactly as `check` does, and assembles the answer.
+    private func tracedPerPortClass(
+        _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
+        _ destinationAddress: IPv4Address, _ destinationQuantifier: AddressQuantifier
+    ) -> FlowReach {
+        var answer = FlowReach.blocked(nil)
+        func add(_ traffic: TrafficSet, _ proto: IPProtocolNumber, _ port: UInt16) {
+            let variant = ReachabilityChecker.FlowVariant(
+                proto: proto, destinationPort: port, sourcePort: proto.hasPorts ? nil : 0, label: "")
+            let outcome = checker.traceOverSourcePorts(
+                source, sourceAddress, destination, destinationAddress, variant, destinationQuantifier)
+            switch outcome.verdict {
+            case .reachable:
+                answer.reachable = answer.reachable.union(traffic)
+            case .unknown:
+                answer.unknown = answer.unknown.union(traffic)
+                if let reason = outcome.reason ?? outcome.trace.reason {
+                    answer.unknownReasons.insert(reason)
+                }
+            case .unreachable:
+                if answer.blockReason == nil { answer.blockReason = outcome.trace.reason }
+            }
+        }
+        for proto in [IPProtocolNumber.tcp, .udp] {
+            for (position, start) in portClassStarts.enumerated() {
+                let end =
+                    position + 1 < portClassStarts.count ? portClassStarts[position + 1] - 1 : UInt16.max
+                add(TrafficSet(ports: IntervalSet(start...end), of: proto), proto, start)
+            }
+        }
+        // ICMP: every type a rule names, echo request and reply (whose reply types differ), and
+        // one other type standing for the rest.
+        var types = Set(graph.icmpTypeClasses.dropLast()).union([0, 8])
+        if let other = (UInt8(0)...UInt8.max).first(where: { !types.contains($0) }) {
+            let rest = IntervalSet<UInt8>.full.subtracting(IntervalSet(types.map { $0...$0 }))
+            add(TrafficSet(icmpTypes: rest), .icmp, UInt16(other))
+            types.insert(other)
+        }
+        for type in types.sorted() where graph.icmpTypeClasses.contains(type) || type == 0 || type == 8 {
+            add(TrafficSet(icmpTypes: IntervalSet(type...type)), .icmp, UInt16(type))
+        }
+        let namedOthers = graph.namedOtherProtocols
+        for proto in namedOthers { add(TrafficSet(protocol: proto), proto, 0) }
+        let unlisted = graph.unlistedProtocol
+        let rest = IntervalSet<UInt8>.full.subtracting(IntervalSet(namedOthers.map { $0.number...$0.number }))
+        add(TrafficSet(otherProtocols: rest), unlisted, 0)
+        return FlowReach(
+            reachable: answer.reachable, unknown: answer.unknown, unknownReasons: answer.unknownReasons,
+            blockReason: answer.reachable.isEmpty ? answer.blockReason : nil)
+    }
+}

@@ -1,0 +1,115 @@
+import ReachModel
+import ReachNetwork
+
+/// The symbolic engine: answers for every protocol, port and source address at once, where
+/// ``ReachabilityChecker`` answers one flow.
+///
+/// Addresses are handled by equivalence classes: between the graph's filter boundaries every
+/// address is treated alike, so one representative answers for its class, and interfaces that
+/// share a subnet, security groups and address class are one source. Protocols and ports are
+/// handled symbolically: the path is walked once and its network ACLs and security groups are
+/// evaluated as interval sets of ports per protocol, request and reply leg (see ``TrafficSet``).
+public struct ReachabilityAnalyzer: Sendable {
+    /// The graph analysed.
+    public let graph: ForwardingGraph
+    let catalog: SourceCatalog
+
+    /// An analyzer over `graph`; groups the graph's sources once.
+    public init(graph: ForwardingGraph) {
+        self.graph = graph
+        catalog = SourceCatalog(graph: graph)
+    }
+
+    /// Resolves names through an ``EndpointResolver`` over the same graph.
+    public var resolver: EndpointResolver { EndpointResolver(graph: graph) }
+
+    /// What `source` gets through to `destination`, for every protocol and port. Members of a
+    /// source (a cluster's instances) are alternatives; members of a destination (a reader
+    /// endpoint's instances) must all be reachable, as in ``ReachabilityChecker/check(_:)``.
+    public func reach(from source: Endpoint, to destination: Endpoint) -> FlowReach {
+        var session = AnalysisSession(graph: graph, catalog: catalog)
+        var result: FlowReach?
+        for destinationMember in destination.members {
+            var best: FlowReach?
+            for sourceMember in source.members {
+                let reach = session.answer(from: sourceMember, to: destinationMember).reach
+                best = best.map { $0.either(reach) } ?? reach
+            }
+            guard let best else { continue }
+            result = result.map { $0.agreeing(with: best, disagreement: .endpointPartiallyReachable) } ?? best
+        }
+        return result ?? .allUnknown(.unknownResource)
+    }
+
+    /// Every source that reaches `destination` with some of `traffic`, or might (part of its
+    /// traffic is unknown): each interface in `scope`, each subnet's hosts without interfaces,
+    /// each on-prem site and the internet, with the traffic and a witness flow.
+    public func whoCanReach(
+        _ destination: Endpoint, traffic: TrafficSet = .all, scope: SourceScope = .everything
+    ) -> WhoCanReachAnswer {
+        var session = AnalysisSession(graph: graph, catalog: catalog)
+        var collector = SourceCollector(destination: destination)
+        // Interfaces: one answer per group of identical interfaces.
+        for group in catalog.interfaceGroups {
+            let members = group.members.filter {
+                scope.includes(interface: $0) && !collector.isDestination($0)
+            }
+            guard let representative = members.first else { continue }
+            let member = EndpointMember.interface(representative, graph: graph)
+            collector.add(
+                members.map { (SourceIdentity.interface($0), member.addresses) },
+                answers: destination.members.map {
+                    session.answer(from: member, to: $0, walkKey: group.walkKey)
+                })
+        }
+        for interface in catalog.unaddressedInterfaces where scope.includes(interface: interface) {
+            if collector.isDestination(interface) { continue }
+            let member = EndpointMember.interface(interface, graph: graph)
+            collector.add(
+                [(.interface(interface), member.addresses)],
+                answers: destination.members.map { session.answer(from: member, to: $0) })
+        }
+        var external: [(SourceIdentity, EndpointMember)] = []
+        if scope.includesSubnetHosts {
+            for (subnet, addresses) in catalog.freeHostAddresses.enumerated() where !addresses.isEmpty {
+                external.append((.subnetHosts(subnet), .hosts(subnet, addresses, graph: graph)))
+            }
+        }
+        if scope.includesOnPremSites {
+            for (index, site) in graph.onPremSites.enumerated() {
+                external.append((.onPremSite(index), .onPremSite(index, site)))
+            }
+        }
+        if scope.includesInternet {
+            external.append((.internet, .internet(resolver.internetHostAddresses)))
+        }
+        // Address ranges: one answer per address class, gathered by equal answers.
+        for (identity, member) in external {
+            for (representative, addresses) in catalog.classes.split(member.addresses) {
+                let single = member.narrowed(to: representative)
+                collector.add(
+                    [(identity, addresses)],
+                    answers: destination.members.map { session.answer(from: single, to: $0) })
+            }
+        }
+        return collector.answer(traffic: traffic, graph: graph)
+    }
+}
+
+/// Which sources a who-can-reach question considers.
+public struct SourceScope: Hashable, Sendable {
+    /// The interfaces considered, by index; nil for every one.
+    var interfaces: Set<Int>?
+    /// Whether subnets' hosts without interfaces are considered.
+    public var includesSubnetHosts: Bool
+    /// Whether on-prem sites are considered.
+    public var includesOnPremSites: Bool
+    /// Whether the internet is considered.
+    public var includesInternet: Bool
+
+    /// Every source.
+    public static let everything = SourceScope(
+        interfaces: nil, includesSubnetHosts: true, includesOnPremSites: true, includesInternet: true)
+
+    func includes(interface: Int) -> Bool { interfaces?.contains(interface) ?? true }
+}

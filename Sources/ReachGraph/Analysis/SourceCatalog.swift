@@ -1,0 +1,93 @@
+import ReachModel
+import ReachNetwork
+
+/// Every place traffic can start from, grouped so that sources that behave identically are
+/// analysed once: interfaces by subnet, security groups and address class; each subnet's
+/// addresses that no interface holds; each on-prem site; the internet.
+struct SourceCatalog {
+    /// Interfaces that share a subnet, a set of security groups and address classes (private,
+    /// and public when they have one): every member takes the same path and meets the same rules.
+    struct InterfaceGroup {
+        let subnet: Int
+        var members: [Int]
+        /// Members that also share the walk: same subnet and address classes, any groups.
+        let walkKey: WalkKey
+    }
+
+    /// What makes two interfaces' paths the same, whatever their security groups.
+    struct WalkKey: Hashable {
+        let subnet: Int
+        let privateClass: Int
+        let publicClass: Int
+    }
+
+    private struct GroupKey: Hashable {
+        let walk: WalkKey
+        let securityGroups: [Int]
+    }
+
+    let classes: AddressClasses
+    private(set) var interfaceGroups: [InterfaceGroup] = []
+    /// Interfaces that can start traffic (ENIs and DB endpoints, not NAT gateways, endpoint
+    /// interfaces or load balancer nodes) but whose address the input does not give.
+    private(set) var unaddressedInterfaces: [Int] = []
+    /// Each subnet's addresses that AWS does not reserve and no interface holds.
+    private(set) var freeHostAddresses: [IPv4AddressSet] = []
+
+    init(graph: ForwardingGraph) {
+        classes = AddressClasses(graph: graph)
+        var held = [[UInt32]](repeating: [], count: graph.subnets.count)
+        var groupIndex: [GroupKey: Int] = [:]
+        for (index, interface) in graph.interfaces.enumerated() {
+            // An address is held in the subnet of its VPC that contains it, whichever subnet the
+            // input places its interface in (moto addresses some interfaces outside theirs).
+            let vpc = graph.subnets[interface.subnet].vpc
+            for ip in interface.privateIPs {
+                if let subnet = graph.subnet(containing: ip, inVPC: vpc) { held[subnet].append(ip.value) }
+            }
+            guard Self.startsTraffic(interface.owner) else { continue }
+            guard let address = interface.privateIPs.first else {
+                unaddressedInterfaces.append(index)
+                continue
+            }
+            let walk = WalkKey(
+                subnet: interface.subnet, privateClass: classes.filterClass(of: address),
+                publicClass: interface.publicIP.map { classes.filterClass(of: $0) } ?? -1)
+            let key = GroupKey(walk: walk, securityGroups: interface.securityGroups)
+            if let existing = groupIndex[key] {
+                interfaceGroups[existing].members.append(index)
+            } else {
+                groupIndex[key] = interfaceGroups.count
+                interfaceGroups.append(
+                    InterfaceGroup(subnet: interface.subnet, members: [index], walkKey: walk))
+            }
+        }
+        freeHostAddresses = graph.subnets.indices.map { subnet in
+            graph.usableHostAddresses(of: subnet, held: held[subnet])
+        }
+    }
+
+    /// ENIs and DB endpoints start traffic; NAT gateways, endpoint interfaces and load balancer
+    /// nodes only relay it.
+    static func startsTraffic(_ owner: InterfaceOwner) -> Bool {
+        switch owner {
+        case .networkInterface, .database: true
+        case .natGateway, .vpcEndpoint, .loadBalancerNode: false
+        }
+    }
+}
+
+extension ForwardingGraph {
+    /// A subnet's addresses less the five AWS reserves (in blocks of /28 and larger) and `held`,
+    /// the private IPs of interfaces in the subnet.
+    func usableHostAddresses(of subnet: Int, held: [UInt32]) -> IPv4AddressSet {
+        let cidr = subnets[subnet].cidr
+        var set = IPv4AddressSet([cidr])
+        if cidr.length <= 28 {
+            let first = cidr.network.value
+            set = set.subtracting(IPv4AddressSet(storage: IntervalSet(first...(first + 3))))
+                .subtracting(IPv4AddressSet(cidr.lastAddress))
+        }
+        return set.subtracting(IPv4AddressSet(storage: IntervalSet(held.map { $0...$0 })))
+    }
+}

@@ -1,0 +1,41 @@
+import ReachGraph
+import ReachNetwork
+
+extension WhoCanReachAnswer {
+    /// Every reaching source with its traffic and witness path, reachable ones first.
+    public func text(tracingWith analyzer: ReachabilityAnalyzer) -> String {
+        var lines = ["Who can reach \(destination) (\(traffic)):"]
+        let reachable = sources.filter { !$0.reach.reachable.isEmpty }
+        let unknown = sources.filter { $0.reach.reachable.isEmpty }
+        if reachable.isEmpty { lines.append("  no source reaches it") }
+        for source in reachable { lines += Self.lines(source, analyzer) }
+        if !unknown.isEmpty {
+            lines.append("")
+            lines.append("Unknown (the input does not settle these):")
+            for source in unknown { lines += Self.lines(source, analyzer) }
+        }
+        lines.append("")
+        lines.append(
+            "\(reachable.count) reaching, \(unknown.count) unknown; \(sourcesAnalysed) sources analysed "
+                + "(interfaces, subnets' other hosts, on-prem sites, the internet).")
+        return lines.joined(separator: "\n")
+    }
+
+    static func lines(_ source: ReachingSource, _ analyzer: ReachabilityAnalyzer) -> [String] {
+        var lines: [String] = []
+        let place = source.vpc.map { " in \($0.name)" } ?? ""
+        let addresses =
+            source.kind == .networkInterface || source.kind == .database ? "" : " from \(source.addresses)"
+        lines.append("  \(source.kind.rawValue) \(source.ref)\(place)\(addresses)")
+        if !source.reach.reachable.isEmpty { lines.append("      reachable: \(source.reach.reachable)") }
+        if !source.reach.unknown.isEmpty {
+            let reasons = source.reach.unknownReasons.map(\.rawValue).sorted().joined(separator: ", ")
+            lines.append("      unknown:   \(source.reach.unknown) [\(reasons)]")
+        }
+        if let witness = source.witness {
+            lines.append("      witness:   \(witness.packet)")
+            lines.append("      path:      \(analyzer.trace(witness).requestPathLine)")
+        }
+        return lines
+    }
+}
