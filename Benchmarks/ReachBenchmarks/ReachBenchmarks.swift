@@ -1,36 +1,65 @@
 import Benchmark
 import Foundation
 import ReachAWSSnapshot
+import ReachEstate
 import ReachGraph
 import ReachModel
 
 /// Why a benchmark's setup could not prepare its input.
 enum BenchmarkSetupError: Error, CustomStringConvertible {
-    /// The checked flow did not come out reachable, so `check` would not trace the whole path.
-    case unexpectedVerdict(Verdict)
+    /// A sample flow did not come out as the generator promises, so the benchmark would not
+    /// measure the work it claims to.
+    case unexpectedVerdict(String)
 
     var description: String {
         switch self {
-        case .unexpectedVerdict(let verdict):
-            "the benchmark flow should be reachable, but the verdict is \(verdict.rawValue)"
+        case .unexpectedVerdict(let detail): "the benchmark's sample flow is not as expected: \(detail)"
         }
     }
 }
 
-/// Generates the estate at `scale`, loads it and deletes the files again.
-func loadEstate(_ scale: EstateScale) throws -> Topology {
-    let directory = SnapshotGenerator.temporaryDirectory(for: scale)
-    try SnapshotGenerator(scale: scale).write(to: directory)
+/// Where this process writes the estate of `shape`: a folder of the temporary directory.
+func temporaryDirectory(for shape: EstateShape) -> String {
+    FileManager.default.temporaryDirectory
+        .appendingPathComponent("reach-benchmark-\(shape.vpcs)-\(ProcessInfo.processInfo.processIdentifier)").path
+}
+
+/// Generates the estate of `shape` as an AWS CLI snapshot, loads it and deletes the files again.
+func loadEstate(_ shape: EstateShape) throws -> Topology {
+    let directory = temporaryDirectory(for: shape)
+    try EstateGenerator(shape: shape).write(to: directory)
     defer { try? FileManager.default.removeItem(atPath: directory) }
     return try AWSSnapshotLoader.load(directory: directory).topology
 }
 
-/// The `Check` benchmark's input: the checker over the largest estate's graph and the query.
-struct PreparedCheck {
-    /// The checker.
+/// A loaded estate's graph and the generator's sample names, resolved.
+struct PreparedEstate {
+    let analyzer: ReachabilityAnalyzer
     let checker: ReachabilityChecker
-    /// The flow: a reachable tcp/5432 flow between two interfaces of one VPC.
-    let query: FlowQuery
+    let client: Endpoint
+    let database: Endpoint
+    let allInterfaces: [Endpoint]
+    let allDatabases: [Endpoint]
+
+    init(_ shape: EstateShape) throws {
+        let generator = try EstateGenerator(shape: shape)
+        let graph = ForwardingGraph(try loadEstate(shape))
+        analyzer = ReachabilityAnalyzer(graph: graph)
+        checker = ReachabilityChecker(graph: graph)
+        client = try checker.resolver.resolve(generator.sampleClientInAnotherVPC)
+        database = try checker.resolver.resolve(generator.sampleDatabase)
+        allInterfaces = try EndpointSelector("kind:eni").endpoints(in: graph)
+        allDatabases = try EndpointSelector("kind:db").endpoints(in: graph)
+        let verdict = try checker.check(checkQuery).verdict
+        guard verdict == .reachable else {
+            throw BenchmarkSetupError.unexpectedVerdict("check says \(verdict.rawValue), not reachable")
+        }
+    }
+
+    /// tcp/5432 from the sample client in another VPC, over the transit gateway, to the sample DB.
+    var checkQuery: FlowQuery {
+        FlowQuery(source: client, destination: database, destinationPort: EstateGenerator.databasePort)
+    }
 }
 
 /// The metrics every benchmark reports.
@@ -39,71 +68,95 @@ let reachMetrics: [BenchmarkMetric] = [
 ]
 
 /// A configuration for a benchmark whose one iteration takes a while at the largest scale.
-func slowConfiguration(_ scale: EstateScale) -> Benchmark.Configuration {
+func slowConfiguration(_ shape: EstateShape) -> Benchmark.Configuration {
     .init(
-        metrics: reachMetrics, warmupIterations: scale.vpcs >= 100 ? 0 : 1,
-        maxDuration: .seconds(scale.vpcs >= 100 ? 20 : 10),
-        maxIterations: scale.vpcs >= 100 ? 5 : 20)
+        metrics: reachMetrics, warmupIterations: shape.vpcs >= 1000 ? 0 : 1,
+        maxDuration: .seconds(shape.vpcs >= 1000 ? 30 : 10), maxIterations: shape.vpcs >= 1000 ? 5 : 20)
+}
+
+/// A configuration for a benchmark of microseconds to milliseconds.
+func fastConfiguration() -> Benchmark.Configuration {
+    .init(metrics: reachMetrics, warmupIterations: 10, maxDuration: .seconds(5), maxIterations: 1000)
 }
 
 let benchmarks: @Sendable () -> Void = {
-    let scales: [EstateScale] = [.full, .tenth, .hundredth]
+    let shapes: [EstateShape] = [.full, .tenth, .hundredth]
 
     // Reading an AWS CLI snapshot into the model: JSON parsing, building and validating the topology.
-    for scale in scales {
+    for shape in shapes {
         Benchmark(
-            "Snapshot import \(scale.label)",
-            configuration: slowConfiguration(scale),
+            "Snapshot import \(shape.label)",
+            configuration: slowConfiguration(shape),
             closure: { (benchmark: Benchmark, directory: String) throws in
                 for _ in benchmark.scaledIterations {
                     blackHole(try AWSSnapshotLoader.load(directory: directory))
                 }
             },
             setup: { () throws -> String in
-                let directory = SnapshotGenerator.temporaryDirectory(for: scale)
-                try SnapshotGenerator(scale: scale).write(to: directory)
+                let directory = temporaryDirectory(for: shape)
+                try EstateGenerator(shape: shape).write(to: directory)
                 return directory
             },
-            teardown: {
-                try? FileManager.default.removeItem(atPath: SnapshotGenerator.temporaryDirectory(for: scale))
-            }
+            teardown: { try? FileManager.default.removeItem(atPath: temporaryDirectory(for: shape)) }
         )
     }
 
     // Compiling a loaded topology into the forwarding graph.
-    for scale in scales {
+    for shape in shapes {
         Benchmark(
-            "Graph build \(scale.label)",
-            configuration: slowConfiguration(scale),
+            "Graph build \(shape.label)",
+            configuration: slowConfiguration(shape),
             closure: { (benchmark: Benchmark, topology: Topology) in
-                for _ in benchmark.scaledIterations {
-                    blackHole(ForwardingGraph(topology))
-                }
+                for _ in benchmark.scaledIterations { blackHole(ForwardingGraph(topology)) }
             },
-            setup: { () throws -> Topology in try loadEstate(scale) }
+            setup: { () throws -> Topology in try loadEstate(shape) }
         )
     }
 
-    // One `check` of a reachable ENI-to-ENI tcp flow across two subnets of the largest estate.
-    Benchmark(
-        "Check \(EstateScale.full.label)",
-        configuration: .init(
-            metrics: reachMetrics, warmupIterations: 10, maxDuration: .seconds(5), maxIterations: 1000),
-        closure: { (benchmark: Benchmark, prepared: PreparedCheck) throws in
-            for _ in benchmark.scaledIterations {
-                blackHole(try prepared.checker.check(prepared.query))
-            }
-        },
-        setup: { () throws -> PreparedCheck in
-            let generator = SnapshotGenerator(scale: .full)
-            let checker = ReachabilityChecker(graph: ForwardingGraph(try loadEstate(.full)))
-            let query = FlowQuery(
-                source: try checker.resolver.resolve(generator.checkSource),
-                destination: try checker.resolver.resolve(generator.checkDestination),
-                destinationPort: SnapshotGenerator.checkPort)
-            let verdict = try checker.check(query).verdict
-            guard verdict == .reachable else { throw BenchmarkSetupError.unexpectedVerdict(verdict) }
-            return PreparedCheck(checker: checker, query: query)
-        }
-    )
+    // One `check`: tcp/5432 from an app interface in one prod VPC over the transit gateway to a DB
+    // in another (security groups, route tables, network ACLs and TGW route tables both ways).
+    for shape in shapes {
+        Benchmark(
+            "Check \(shape.label)",
+            configuration: fastConfiguration(),
+            closure: { (benchmark: Benchmark, prepared: PreparedEstate) throws in
+                let query = prepared.checkQuery
+                for _ in benchmark.scaledIterations { blackHole(try prepared.checker.check(query)) }
+            },
+            setup: { () throws -> PreparedEstate in try PreparedEstate(shape) }
+        )
+    }
+
+    // Who can reach one DB: every interface, subnet, site and the internet, all traffic.
+    for shape in shapes {
+        Benchmark(
+            "Who can reach one DB \(shape.label)",
+            configuration: fastConfiguration(),
+            closure: { (benchmark: Benchmark, prepared: PreparedEstate) in
+                for _ in benchmark.scaledIterations {
+                    blackHole(prepared.analyzer.whoCanReach(prepared.database))
+                }
+            },
+            setup: { () throws -> PreparedEstate in try PreparedEstate(shape) }
+        )
+    }
+
+    // The matrix of every ENI against every DB, all traffic. At the full scale one iteration
+    // takes many minutes (one who-can-reach per DB, 1000 of them), so it runs only when
+    // REACH_BENCHMARK_FULL_MATRIX is set.
+    let matrixShapes = ProcessInfo.processInfo.environment["REACH_BENCHMARK_FULL_MATRIX"] == nil ? [.tenth, .hundredth] : shapes
+    for shape in matrixShapes {
+        Benchmark(
+            "Matrix all ENIs x all DBs \(shape.label)",
+            configuration: slowConfiguration(shape),
+            closure: { (benchmark: Benchmark, prepared: PreparedEstate) in
+                for _ in benchmark.scaledIterations {
+                    blackHole(
+                        prepared.analyzer.matrix(
+                            rows: [("kind:eni", prepared.allInterfaces)], columns: [("kind:db", prepared.allDatabases)]))
+                }
+            },
+            setup: { () throws -> PreparedEstate in try PreparedEstate(shape) }
+        )
+    }
 }

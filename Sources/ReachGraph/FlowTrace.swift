@@ -29,6 +29,8 @@ public struct FlowTrace: Hashable, Sendable {
     public var notes: [String]
     /// How many AZs AWS could pick from where it picks one (1: no choice met).
     public var zoneChoices: Int
+    /// How to trace again, with text, a trace made quietly.
+    var replay: TraceReplay?
 
     /// The verdict of this one trace: any blocker makes it unreachable; else a stop for want
     /// of input makes it unknown; else it is reachable.
@@ -41,4 +43,13 @@ public struct FlowTrace: Hashable, Sendable {
     public var reason: ReasonCode? {
         blockers.first?.reason ?? unknown?.reason
     }
+}
+
+/// What a quiet trace needs to be traced again with its hops' text.
+struct TraceReplay: Hashable, Sendable {
+    let source: TracePlace
+    let destination: TracePlace
+    let assumedAddress: IPv4Address?
+    let assumedInterface: Int?
+    let zoneChoice: Int
 }

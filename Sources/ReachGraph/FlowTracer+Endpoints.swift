@@ -121,7 +121,7 @@ extension FlowTracer {
         // Each target is one possible backend: all must answer for the endpoint to be reachable.
         var outcomes: [(target: CompiledTarget, tracer: FlowTracer, reached: Bool)] = []
         for target in targets {
-            var branch = self
+            var branch = self.branch()
             let reached = branch.providerRoundTrip(
                 to: target, node: node, nodeAddress: nodeAddress, group: group, packet)
             outcomes.append((target, branch, reached))

@@ -8,7 +8,12 @@ import ReachNetwork
 /// had allowed, so that one answer names every blocker on the path; where no next hop exists
 /// (no route, a blackhole, a gateway that cannot forward) the trace stops.
 struct FlowTracer {
-    let graph: ForwardingGraph
+    /// The graph, boxed: hop recording borrows the tracer, and a tracer holding the graph's many
+    /// tables inline would copy all of their references on every hop.
+    private let graphBox: GraphBox
+    var graph: ForwardingGraph {
+        _read { yield graphBox.graph }
+    }
     /// An address assumed for an interface whose address the input does not give (a DB endpoint).
     let assumedAddress: (address: IPv4Address, interface: Int)?
     /// Which of AWS's choices to take where AWS picks an AZ (traffic entering a VPC from a transit
@@ -20,13 +25,19 @@ struct FlowTracer {
     /// ``filterChecks`` instead of evaluating them, and builds no hop text. The symbolic
     /// engine evaluates the recorded filters for whole sets of ports at once.
     let recordsFilters: Bool
+    /// When set, hops keep their component, action and rule but no text: for traces whose path
+    /// nobody reads (the checker's alternatives, the engine's walks). Blockers keep their text.
+    let isQuiet: Bool
     /// The filters met, in path order (recording mode only).
     var filterChecks: [FilterCheck] = []
     /// Whether the path went through something whose forwarding depends on ports or protocol
     /// (a load balancer listener, a Network Firewall), so one walk does not speak for all ports.
     var pathDependsOnPorts = false
 
-    var hops: [PathHop] = []
+    /// The hops so far, in a box so that ``hop(_:_:rule:_:_:)`` need not mutate the tracer and
+    /// can take its text lazily (a branching tracer copies it: see ``branch()``).
+    private(set) var hopLog = HopLog()
+    var hops: [PathHop] { hopLog.hops }
     var blockers: [Blocker] = []
     var unknown: Blocker?
     var direction: PathDirection = .forward
@@ -65,12 +76,20 @@ struct FlowTracer {
 
     init(
         graph: ForwardingGraph, assumedAddress: (address: IPv4Address, interface: Int)? = nil,
-        zoneChoice: Int = 0, recordsFilters: Bool = false
+        zoneChoice: Int = 0, recordsFilters: Bool = false, isQuiet: Bool = false
     ) {
-        self.graph = graph
+        graphBox = GraphBox(graph)
         self.assumedAddress = assumedAddress
         self.zoneChoice = zoneChoice
         self.recordsFilters = recordsFilters
+        self.isQuiet = isQuiet || recordsFilters
+    }
+
+    /// A copy that records its own hops from here on (to explore one of several alternatives).
+    func branch() -> FlowTracer {
+        var copy = self
+        copy.hopLog = HopLog(hopLog.hops)
+        return copy
     }
 
     /// Traces `request` from `source` to `destination` and, when it arrives, its reply back (S-F-3).
@@ -120,15 +139,14 @@ struct FlowTracer {
 
     // MARK: - Recording
 
-    mutating func hop(
+    func hop(
         _ component: ComponentRef, _ action: PathHop.Action, rule: String? = nil,
-        _ detail: String, _ packet: Packet
+        _ detail: @autoclosure () -> String, _ packet: Packet
     ) {
-        // A recording walk keeps the components (for loop limits) but not the packet text.
-        hops.append(
+        hopLog.hops.append(
             PathHop(
                 component: component, direction: direction, action: action, rule: rule,
-                detail: detail, packet: recordsFilters ? "" : packet.description))
+                detail: isQuiet ? "" : detail(), packet: isQuiet ? "" : packet.description))
     }
 
     mutating func block(
@@ -138,7 +156,7 @@ struct FlowTracer {
         blockers.append(
             Blocker(component: component, rule: rule, reason: reason, direction: direction, detail: detail))
         if let packet {
-            hops.append(
+            hopLog.hops.append(
                 PathHop(
                     component: component, direction: direction, action: .denied, rule: rule, detail: detail,
                     packet: packet.description))
@@ -152,7 +170,7 @@ struct FlowTracer {
             unknown = Blocker(
                 component: component, rule: rule, reason: reason, direction: direction, detail: detail)
         }
-        hops.append(
+        hopLog.hops.append(
             PathHop(
                 component: component, direction: direction, action: .unknown, rule: rule, detail: detail,
                 packet: ""))
@@ -567,21 +585,23 @@ struct FlowTracer {
         let peerAddress = outbound ? packet.destination : packet.source
         let side = outbound ? "outbound" : "inbound"
         let leg = direction == .forward ? "forward" : "return"
-        let place = "\(side) at \(graph.subnets[subnet].ref), \(leg) path"
         for entry in outbound ? acl.outbound : acl.inbound
         where entry.match.matches(packet) && entry.prefix.contains(peerAddress) {
             if entry.action == .allow {
-                hop(acl.ref, .allowed, rule: entry.label, place, packet)
+                hop(
+                    acl.ref, .allowed, rule: entry.label,
+                    "\(side) at \(graph.subnets[subnet].ref), \(leg) path", packet)
             } else {
                 block(
-                    acl.ref, rule: entry.label, .subnetACLRestriction, "denied \(place)",
-                    packet: packet)
+                    acl.ref, rule: entry.label, .subnetACLRestriction,
+                    "denied \(side) at \(graph.subnets[subnet].ref), \(leg) path", packet: packet)
             }
             return
         }
         block(
             acl.ref, rule: "\(side) rule *: deny all traffic", .subnetACLRestriction,
-            "no entry allows it, \(place): the final rule denies", packet: packet)
+            "no entry allows it, \(side) at \(graph.subnets[subnet].ref), \(leg) path: the final rule denies",
+            packet: packet)
     }
 
     /// S-SG-1/2: the union of the interface's groups' rules; no match denies.
@@ -641,5 +661,23 @@ struct FlowTracer {
             return graph.address(
                 address, carries: group, seenFrom: vpc(ofInterface: index), assumed: assumedAddress)
         }
+    }
+}
+
+/// The hops of a trace in the making.
+final class HopLog {
+    var hops: [PathHop]
+
+    init(_ hops: [PathHop] = []) {
+        self.hops = hops
+    }
+}
+
+/// A graph behind a reference, so that copying a tracer copies one reference.
+final class GraphBox {
+    let graph: ForwardingGraph
+
+    init(_ graph: ForwardingGraph) {
+        self.graph = graph
     }
 }

@@ -346,12 +346,19 @@ public struct ReachabilityChecker: Sendable {
         _ packet: Packet, _ source: EndpointMember, _ destination: EndpointMember,
         _ assumed: (address: IPv4Address, interface: Int)?
     ) -> FlowTrace {
-        var tracer = FlowTracer(graph: graph, assumedAddress: assumed)
-        var first = tracer.trace(packet, from: source.place, to: destination.place)
+        // Alternatives are traced quietly; the one shown is traced again with text (`replayed`).
+        func quietTrace(_ choice: Int) -> FlowTrace {
+            var tracer = FlowTracer(graph: graph, assumedAddress: assumed, zoneChoice: choice, isQuiet: true)
+            var trace = tracer.trace(packet, from: source.place, to: destination.place)
+            trace.replay = TraceReplay(
+                source: source.place, destination: destination.place, assumedAddress: assumed?.address,
+                assumedInterface: assumed?.interface, zoneChoice: choice)
+            return trace
+        }
+        var first = quietTrace(0)
         guard first.zoneChoices > 1 else { return first }
         for choice in 1..<first.zoneChoices {
-            var other = FlowTracer(graph: graph, assumedAddress: assumed, zoneChoice: choice)
-            let trace = other.trace(packet, from: source.place, to: destination.place)
+            let trace = quietTrace(choice)
             if trace.verdict != first.verdict {
                 var unknown = first.verdict == .reachable ? trace : first
                 unknown.unknown = Blocker(
@@ -436,7 +443,19 @@ public struct ReachabilityChecker: Sendable {
         return CheckResult(
             verdict: verdict, reason: reason, source: query.source.ref, destination: query.destination.ref,
             flow: flow,
-            trace: shown.trace, notes: notes, tracesRun: traces)
+            trace: replayed(shown.trace), notes: notes, tracesRun: traces)
+    }
+
+    /// `trace` with the text of its hops, traced again the same way if it was traced quietly.
+    func replayed(_ trace: FlowTrace) -> FlowTrace {
+        guard let replay = trace.replay, let request = trace.request else { return trace }
+        var tracer = FlowTracer(
+            graph: graph, assumedAddress: zip(replay.assumedAddress, replay.assumedInterface),
+            zoneChoice: replay.zoneChoice)
+        var result = trace
+        result.hops = tracer.trace(request, from: replay.source, to: replay.destination).hops
+        result.replay = nil
+        return result
     }
 }
 

@@ -16,7 +16,7 @@ extension ExposureReport {
                 for line in WhoCanReachAnswer.lines(exposed.source, analyzer).dropFirst() {
                     lines.append("  " + line)
                 }
-                lines.append("        from:      \(exposed.source.addresses)")
+                lines.append("        from:      \(WhoCanReachAnswer.summary(exposed.source.addresses))")
             }
             lines.append("")
         }

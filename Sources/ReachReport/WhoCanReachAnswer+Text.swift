@@ -21,11 +21,21 @@ extension WhoCanReachAnswer {
         return lines.joined(separator: "\n")
     }
 
+    /// A set of addresses in a line: its blocks when few, else its size and span.
+    static func summary(_ addresses: IPv4AddressSet) -> String {
+        let blocks = addresses.prefixes
+        guard blocks.count > 4, let first = addresses.first,
+            let last = addresses.storage.intervals.last?.upperBound
+        else { return addresses.description }
+        return "\(addresses.count) addresses in \(blocks.count) blocks, \(first) to \(IPv4Address(last))"
+    }
+
     static func lines(_ source: ReachingSource, _ analyzer: ReachabilityAnalyzer) -> [String] {
         var lines: [String] = []
         let place = source.vpc.map { " in \($0.name)" } ?? ""
         let addresses =
-            source.kind == .networkInterface || source.kind == .database ? "" : " from \(source.addresses)"
+            source.kind == .networkInterface || source.kind == .database
+            ? "" : " from \(summary(source.addresses))"
         lines.append("  \(source.kind.rawValue) \(source.ref)\(place)\(addresses)")
         if !source.reach.reachable.isEmpty { lines.append("      reachable: \(source.reach.reachable)") }
         if !source.reach.unknown.isEmpty {

@@ -46,14 +46,10 @@ struct AnalysisSession {
             : catalog.classes.split(source.addresses).map(\.representative)
         guard !sourceChoices.isEmpty else { return (.allUnknown(.unknownResource), nil) }
         var combined: FlowReach?
-        var witness: Witness?
+        var witness = WitnessChoice()
         for sourceAddress in sourceChoices {
             let (reach, candidate) = answer(source, sourceAddress, destination, walkKey: walkKey)
-            if witness == nil
-                || (!reach.reachable.isEmpty && witness.map { !combinedReaches($0, combined) } ?? true)
-            {
-                if !reach.reachable.isEmpty || witness == nil { witness = candidate }
-            }
+            witness.offer(candidate, reaches: !reach.reachable.isEmpty)
             guard let current = combined else {
                 combined = reach
                 continue
@@ -62,11 +58,21 @@ struct AnalysisSession {
                 source.quantifier == .anyOf
                 ? current.either(reach) : current.agreeing(with: reach, disagreement: .addressNotKnown)
         }
-        return (combined ?? .allUnknown(.unknownResource), witness)
+        return (combined ?? .allUnknown(.unknownResource), witness.chosen)
     }
 
-    private func combinedReaches(_ witness: Witness, _ combined: FlowReach?) -> Bool {
-        combined.map { !$0.reachable.isEmpty } ?? false
+    /// The first witness that reaches, else the first one offered.
+    private struct WitnessChoice {
+        private(set) var chosen: Witness?
+        private var reaches = false
+
+        mutating func offer(_ candidate: Witness?, reaches candidateReaches: Bool) {
+            guard let candidate, !reaches else { return }
+            if chosen == nil || candidateReaches {
+                chosen = candidate
+                reaches = candidateReaches
+            }
+        }
     }
 
     /// One source address to a destination member, over the destination's possible addresses.
@@ -79,7 +85,7 @@ struct AnalysisSession {
             quantifier == .exact
             ? set.first.map { [$0] } ?? [] : catalog.classes.split(set).map(\.representative)
         var combined: FlowReach?
-        var witness: Witness?
+        var witness = WitnessChoice()
         for destinationAddress in choices {
             var assumed: (address: IPv4Address, interface: Int)?
             if quantifier == .oneOf, let interface = destination.assumedInterface {
@@ -87,19 +93,15 @@ struct AnalysisSession {
             } else if source.quantifier == .oneOf, let interface = source.assumedInterface {
                 assumed = (sourceAddress, interface)
             }
-            if pairs.filters.assumed?.address != assumed?.address
-                || pairs.filters.assumed?.interface != assumed?.interface
-            {
-                pairs.filters = FilterEvaluator(graph: graph, assumed: assumed)
-            }
+            pairs.assume(assumed)
             let reach = reachOne(
                 source, sourceAddress, destination, destinationAddress, quantifier, walkKey: walkKey,
                 assumed: assumed?.address)
-            if witness == nil || (!reach.reachable.isEmpty && combined.map { $0.reachable.isEmpty } ?? true) {
-                witness = makeWitness(
+            witness.offer(
+                makeWitness(
                     reach, from: source.place, sourceAddress, to: destination.place, destinationAddress,
-                    assumed: assumed)
-            }
+                    assumed: assumed),
+                reaches: !reach.reachable.isEmpty)
             guard let current = combined else {
                 combined = reach
                 continue
@@ -108,7 +110,7 @@ struct AnalysisSession {
                 quantifier == .anyOf
                 ? current.either(reach) : current.agreeing(with: reach, disagreement: .addressNotKnown)
         }
-        return (combined ?? .allUnknown(.unknownResource), witness)
+        return (combined ?? .allUnknown(.unknownResource), witness.chosen)
     }
 
     private mutating func reachOne(

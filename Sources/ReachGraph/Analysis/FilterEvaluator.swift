@@ -5,27 +5,31 @@ import ReachNetwork
 /// security groups, judged for fixed addresses, becomes the ``TrafficSet`` it lets through.
 ///
 /// Results are cached by which entries or rules matched the addresses, not by the addresses
-/// themselves: thousands of sources in the same address class hit the same few entries.
+/// themselves (thousands of sources in one address class hit the same few entries), and every
+/// distinct result is interned as a small integer, so that whole paths can be cached by the
+/// results of their filters.
 struct FilterEvaluator {
     let graph: ForwardingGraph
     /// An address assumed for a DB endpoint whose address the input does not give.
     var assumed: (address: IPv4Address, interface: Int)?
 
-    private var aclCache: [ACLMatchKey: TrafficSet] = [:]
-    private var groupCache: [GroupMatchKey: TrafficSet] = [:]
+    /// Every distinct traffic set met, by id.
+    private(set) var sets: [TrafficSet] = [.empty, .all]
+    private var ids: [TrafficSet: Int] = [.empty: 0, .all: 1]
+    private var aclCache: [MatchKey: Int] = [:]
+    private var groupCache: [MatchKey: Int] = [:]
+    private var unionCache: [[Int]: Int] = [:]
     private var ruleSets: [ProtocolMatch: TrafficSet] = [:]
 
-    /// Network ACL entries that matched, by rule position: the key of a cached verdict.
-    private struct ACLMatchKey: Hashable {
-        let acl: Int
-        let outbound: Bool
-        let matched: [UInt64]
-    }
+    /// The id of the empty set.
+    static let nothing = 0
+    /// The id of all traffic.
+    static let everything = 1
 
-    /// Security group rules that matched, by rule position.
-    private struct GroupMatchKey: Hashable {
-        let group: Int
-        let facing: TrafficDirection
+    /// Which entries or rules of one ACL direction or group matched, by position.
+    private struct MatchKey: Hashable {
+        let filter: Int
+        let direction: Int
         let matched: [UInt64]
     }
 
@@ -34,11 +38,11 @@ struct FilterEvaluator {
         self.assumed = assumed
     }
 
-    /// What a filter lets through: `allowed` for certain, `notDenied` including what unknown
-    /// rules might allow.
-    struct Admitted {
-        var allowed: TrafficSet
-        var notDenied: TrafficSet
+    /// What a filter lets through, as interned ids: `allowed` for certain, `notDenied`
+    /// including what rules the input lacks might allow.
+    struct Admitted: Hashable {
+        var allowed: Int
+        var notDenied: Int
         var unknownReason: ReasonCode?
     }
 
@@ -47,13 +51,21 @@ struct FilterEvaluator {
         case .networkACL(let subnet, let outbound, let peer, _):
             let acl = graph.subnets[subnet].networkACL
             guard acl >= 0 else {
-                return Admitted(allowed: .empty, notDenied: .all, unknownReason: .unknownResource)
+                return Admitted(
+                    allowed: Self.nothing, notDenied: Self.everything, unknownReason: .unknownResource)
             }
             let allowed = networkACL(acl, outbound: outbound, peer: peer)
             return Admitted(allowed: allowed, notDenied: allowed)
         case .securityGroups(let interface, let facing, let peer):
             return securityGroups(of: interface, facing: facing, peer: peer)
         }
+    }
+
+    private mutating func intern(_ set: TrafficSet) -> Int {
+        if let id = ids[set] { return id }
+        ids[set] = sets.count
+        sets.append(set)
+        return sets.count - 1
     }
 
     private mutating func traffic(of match: ProtocolMatch) -> TrafficSet {
@@ -63,27 +75,31 @@ struct FilterEvaluator {
         return set
     }
 
+    private static func isSet(_ matched: [UInt64], _ position: Int) -> Bool {
+        matched[position / 64] & (1 << UInt64(position % 64)) != 0
+    }
+
     /// S-NACL-2: entries in rule-number order; the first that matches a packet decides it.
-    private mutating func networkACL(_ index: Int, outbound: Bool, peer: IPv4Address) -> TrafficSet {
+    private mutating func networkACL(_ index: Int, outbound: Bool, peer: IPv4Address) -> Int {
         let entries = outbound ? graph.networkACLs[index].outbound : graph.networkACLs[index].inbound
         var matched = [UInt64](repeating: 0, count: (entries.count + 63) / 64)
         for (position, entry) in entries.enumerated() where entry.prefix.contains(peer) {
             matched[position / 64] |= 1 << UInt64(position % 64)
         }
-        let key = ACLMatchKey(acl: index, outbound: outbound, matched: matched)
+        let key = MatchKey(filter: index, direction: outbound ? 1 : 0, matched: matched)
         if let cached = aclCache[key] { return cached }
         var remaining = TrafficSet.all
         var allowed = TrafficSet.empty
-        for (position, entry) in entries.enumerated()
-        where matched[position / 64] & (1 << UInt64(position % 64)) != 0 {
+        for (position, entry) in entries.enumerated() where Self.isSet(matched, position) {
             let hit = remaining.intersection(traffic(of: entry.match))
             if hit.isEmpty { continue }
             if entry.action == .allow { allowed = allowed.union(hit) }
             remaining = remaining.subtracting(hit)
             if remaining.isEmpty { break }
         }
-        aclCache[key] = allowed
-        return allowed
+        let id = intern(allowed)
+        aclCache[key] = id
+        return id
     }
 
     /// S-SG-1: the union of the rules of every group on the interface that match the peer; a
@@ -92,9 +108,11 @@ struct FilterEvaluator {
         -> Admitted
     {
         let interface = graph.interfaces[index]
-        guard !interface.securityGroups.isEmpty else { return Admitted(allowed: .all, notDenied: .all) }
+        guard !interface.securityGroups.isEmpty else {
+            return Admitted(allowed: Self.everything, notDenied: Self.everything)
+        }
         let here = graph.subnets[interface.subnet].vpc
-        var allowed = TrafficSet.empty
+        var perGroup: [Int] = []
         var anyUnknown = false
         for group in interface.securityGroups {
             let compiled = graph.securityGroups[group]
@@ -104,22 +122,31 @@ struct FilterEvaluator {
             for (position, rule) in rules.enumerated() where peerMatches(rule.peer, peer, here) {
                 matched[position / 64] |= 1 << UInt64(position % 64)
             }
-            let key = GroupMatchKey(group: group, facing: facing, matched: matched)
-            let groupAllowed: TrafficSet
+            let key = MatchKey(filter: group, direction: facing == .ingress ? 1 : 0, matched: matched)
             if let cached = groupCache[key] {
-                groupAllowed = cached
-            } else {
-                var union = TrafficSet.empty
-                for (position, rule) in rules.enumerated()
-                where matched[position / 64] & (1 << UInt64(position % 64)) != 0 {
-                    union = union.union(traffic(of: rule.match))
-                }
-                groupCache[key] = union
-                groupAllowed = union
+                perGroup.append(cached)
+                continue
             }
-            allowed = allowed.isEmpty ? groupAllowed : allowed.union(groupAllowed)
+            var union = TrafficSet.empty
+            for (position, rule) in rules.enumerated() where Self.isSet(matched, position) {
+                union = union.union(traffic(of: rule.match))
+            }
+            let id = intern(union)
+            groupCache[key] = id
+            perGroup.append(id)
         }
-        if anyUnknown { return Admitted(allowed: allowed, notDenied: .all, unknownReason: .unknownResource) }
+        let allowed: Int
+        if perGroup.count == 1 {
+            allowed = perGroup[0]
+        } else if let cached = unionCache[perGroup] {
+            allowed = cached
+        } else {
+            allowed = intern(perGroup.reduce(TrafficSet.empty) { $0.union(sets[$1]) })
+            unionCache[perGroup] = allowed
+        }
+        if anyUnknown {
+            return Admitted(allowed: allowed, notDenied: Self.everything, unknownReason: .unknownResource)
+        }
         return Admitted(allowed: allowed, notDenied: allowed)
     }
 

@@ -11,7 +11,9 @@ import ReachNetwork
 struct PairAnalyzer {
     let graph: ForwardingGraph
     private let checker: ReachabilityChecker
-    var filters: FilterEvaluator
+    private(set) var filters: FilterEvaluator
+    /// Answers by the filter results of their paths.
+    private var answers: [PathKey: FlowReach] = [:]
     /// Where each class of destination ports starts, for port-dependent paths.
     private let portClassStarts: [UInt16]
 
@@ -57,6 +59,15 @@ struct PairAnalyzer {
             zoneChoices: trace.zoneChoices)
     }
 
+    /// Starts over with `assumed` as the address of a DB endpoint the input does not give one
+    /// (group memberships, and so every cached result, depend on it).
+    mutating func assume(_ assumed: (address: IPv4Address, interface: Int)?) {
+        guard filters.assumed?.address != assumed?.address || filters.assumed?.interface != assumed?.interface
+        else { return }
+        filters = FilterEvaluator(graph: graph, assumed: assumed)
+        answers = [:]
+    }
+
     /// Every walk between two addresses, one per AZ pick; nil when the path depends on ports.
     func allWalks(
         from source: TracePlace, _ sourceAddress: IPv4Address, to destination: TracePlace,
@@ -100,23 +111,42 @@ struct PairAnalyzer {
 
     /// Evaluates a walk's filters, with `substitute` standing in for the walk's source
     /// interface and address (a source of the same subnet and address class, whose own security
-    /// groups and group memberships count instead).
+    /// groups and group memberships count instead). Paths whose filters give the same results
+    /// share one answer.
     mutating func evaluate(_ walk: Walk, substitute: Substitution? = nil) -> FlowReach {
         if let reason = walk.blockReason { return .blocked(reason) }
-        var legs = LegAdmission()
+        var key = PathKey(unknown: walk.unknownReason, filters: [])
+        key.filters.reserveCapacity(walk.checks.count)
         for recorded in walk.checks {
             let check = substitute?.apply(to: recorded) ?? recorded
-            let admitted = filters.evaluate(check)
-            if let reason = admitted.unknownReason { legs.unknownReasons.insert(reason) }
+            var admitted = filters.evaluate(check)
             if case .networkACL(_, _, _, .return) = check {
-                legs.replyAllowed = legs.replyAllowed.intersection(admitted.allowed)
-                legs.replyNotDenied = legs.replyNotDenied.intersection(admitted.notDenied)
+                admitted.allowed = -1 - admitted.allowed
+                admitted.notDenied = -1 - admitted.notDenied
+            }
+            key.filters.append(admitted)
+        }
+        if let cached = answers[key] { return cached }
+        var legs = LegAdmission()
+        for admitted in key.filters {
+            if let reason = admitted.unknownReason { legs.unknownReasons.insert(reason) }
+            if admitted.allowed < 0 {
+                legs.replyAllowed = legs.replyAllowed.intersection(filters.sets[-1 - admitted.allowed])
+                legs.replyNotDenied = legs.replyNotDenied.intersection(filters.sets[-1 - admitted.notDenied])
             } else {
-                legs.requestAllowed = legs.requestAllowed.intersection(admitted.allowed)
-                legs.requestNotDenied = legs.requestNotDenied.intersection(admitted.notDenied)
+                legs.requestAllowed = legs.requestAllowed.intersection(filters.sets[admitted.allowed])
+                legs.requestNotDenied = legs.requestNotDenied.intersection(filters.sets[admitted.notDenied])
             }
         }
-        return legs.answer(pathUnknown: walk.unknownReason)
+        let answer = legs.answer(pathUnknown: walk.unknownReason)
+        answers[key] = answer
+        return answer
+    }
+
+    /// A path as its filters judged it: reply-leg results are stored as negative ids.
+    private struct PathKey: Hashable {
+        let unknown: ReasonCode?
+        var filters: [FilterEvaluator.Admitted]
     }
 
     /// One source standing in for another in a recorded walk.

@@ -67,8 +67,14 @@ extension ReachabilityAnalyzer {
         var cells = [[ReachabilityMatrix.Cell]](
             repeating: [ReachabilityMatrix.Cell](repeating: .init(), count: columns.count), count: rows.count)
         for (column, group) in columns.enumerated() {
-            for row in rows.indices { cells[row][column].pairs = sourceCount[row] * group.endpoints.count }
             for destination in group.endpoints {
+                // A destination is not paired with itself.
+                for row in rows.indices {
+                    let itself = destination.members.reduce(0) {
+                        $0 + (rowsOfSource[$1.ref]?.filter { $0 == row }.count ?? 0)
+                    }
+                    cells[row][column].pairs += sourceCount[row] - itself
+                }
                 let answer = whoCanReach(destination, traffic: traffic, scope: scope)
                 // A subnet, site or the internet can answer in several address pieces: the best counts.
                 var best: [ComponentRef: ReachingSource] = [:]
