@@ -157,24 +157,7 @@ public struct EndpointResolver: Sendable {
     }
 
     private func member(interface index: Int) -> EndpointMember {
-        let interface = graph.interfaces[index]
-        var isPrivateDatabase = false
-        if case .database(let d) = interface.owner {
-            isPrivateDatabase = !graph.topology.dbInstances[d].publiclyAccessible
-        }
-        if let address = interface.privateIPs.first {
-            return EndpointMember(
-                place: .interface(index), ref: interface.ref, addresses: IPv4AddressSet(address),
-                quantifier: .exact,
-                publicAddress: interface.publicIP, isPrivateDatabase: isPrivateDatabase, assumedInterface: nil
-            )
-        }
-        // The input does not say which address of its subnet the endpoint has.
-        return EndpointMember(
-            place: .interface(index), ref: interface.ref,
-            addresses: usableHostAddresses(of: interface.subnet),
-            quantifier: .oneOf, publicAddress: interface.publicIP, isPrivateDatabase: isPrivateDatabase,
-            assumedInterface: index)
+        .interface(index, graph: graph)
     }
 
     private func endpoint(_ kind: Endpoint.Kind, _ ref: ComponentRef, interface: Int, port: UInt16? = nil)

@@ -16,8 +16,10 @@ extension EndpointMember {
                 publicAddress: interface.publicIP, isPrivateDatabase: isPrivateDatabase, assumedInterface: nil
             )
         }
+        let cidr = graph.subnets[interface.subnet].cidr
+        let vpc = graph.subnets[interface.subnet].vpc
         let held = graph.interfacesByPrivateIP.keys.filter {
-            graph.subnets[interface.subnet].cidr.contains($0)
+            cidr.contains($0) && graph.interface(withPrivateIP: $0, inVPC: vpc) != nil
         }
         return EndpointMember(
             place: .interface(index), ref: interface.ref,
