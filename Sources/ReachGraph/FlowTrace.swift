@@ -52,4 +52,12 @@ struct TraceReplay: Hashable, Sendable {
     let assumedAddress: IPv4Address?
     let assumedInterface: Int?
     let zoneChoice: Int
+
+    /// Traces `request` this way, with the text of every hop.
+    func trace(_ request: Packet, over graph: ForwardingGraph) -> FlowTrace {
+        var assumed: (address: IPv4Address, interface: Int)?
+        if let assumedAddress, let assumedInterface { assumed = (assumedAddress, assumedInterface) }
+        var tracer = FlowTracer(graph: graph, assumedAddress: assumed, zoneChoice: zoneChoice)
+        return tracer.trace(request, from: source, to: destination)
+    }
 }

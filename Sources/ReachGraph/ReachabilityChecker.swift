@@ -449,11 +449,8 @@ public struct ReachabilityChecker: Sendable {
     /// `trace` with the text of its hops, traced again the same way if it was traced quietly.
     func replayed(_ trace: FlowTrace) -> FlowTrace {
         guard let replay = trace.replay, let request = trace.request else { return trace }
-        var tracer = FlowTracer(
-            graph: graph, assumedAddress: zip(replay.assumedAddress, replay.assumedInterface),
-            zoneChoice: replay.zoneChoice)
         var result = trace
-        result.hops = tracer.trace(request, from: replay.source, to: replay.destination).hops
+        result.hops = replay.trace(request, over: graph).hops
         result.replay = nil
         return result
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReachGraph
 import ReachNetwork
 
 /// `--protocol` and `--port` for questions over many flows: which traffic to report.
@@ -26,11 +27,13 @@ struct TrafficOptions: ParsableArguments {
         } else {
             ports = .full
         }
-        if protocolName == "all" || protocolName == "-1" {
-            if port != nil { return TrafficSet(tcpPorts: ports, udpPorts: ports) }
-            return .all
-        }
-        guard let proto = IPProtocolNumber(protocolName) else {
+        let proto: IPProtocolNumber
+        switch FlowProtocol(protocolName) {
+        case .all:
+            return port == nil ? .all : TrafficSet(tcpPorts: ports, udpPorts: ports)
+        case .single(let single):
+            proto = single
+        case nil:
             throw ValidationError(
                 "--protocol must be tcp, udp, icmp, all or a number 0-255, not '\(protocolName)'")
         }

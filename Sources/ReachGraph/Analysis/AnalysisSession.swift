@@ -50,13 +50,7 @@ struct AnalysisSession {
         for sourceAddress in sourceChoices {
             let (reach, candidate) = answer(source, sourceAddress, destination, walkKey: walkKey)
             witness.offer(candidate, reaches: !reach.reachable.isEmpty)
-            guard let current = combined else {
-                combined = reach
-                continue
-            }
-            combined =
-                source.quantifier == .anyOf
-                ? current.either(reach) : current.agreeing(with: reach, disagreement: .addressNotKnown)
+            combined = combined.map { $0.combined(with: reach, over: source.quantifier) } ?? reach
         }
         return (combined ?? .allUnknown(.unknownResource), witness.chosen)
     }
@@ -102,13 +96,7 @@ struct AnalysisSession {
                     reach, from: source.place, sourceAddress, to: destination.place, destinationAddress,
                     assumed: assumed),
                 reaches: !reach.reachable.isEmpty)
-            guard let current = combined else {
-                combined = reach
-                continue
-            }
-            combined =
-                quantifier == .anyOf
-                ? current.either(reach) : current.agreeing(with: reach, disagreement: .addressNotKnown)
+            combined = combined.map { $0.combined(with: reach, over: quantifier) } ?? reach
         }
         return (combined ?? .allUnknown(.unknownResource), witness.chosen)
     }
@@ -159,7 +147,8 @@ struct AnalysisSession {
             packet: Packet(
                 source: sourceAddress, destination: destinationAddress, protocolNumber: proto,
                 sourcePort: sourcePort, destinationPort: port),
-            source: source, destination: destination, assumedAddress: assumed?.address,
-            assumedInterface: assumed?.interface)
+            route: TraceReplay(
+                source: source, destination: destination, assumedAddress: assumed?.address,
+                assumedInterface: assumed?.interface, zoneChoice: 0))
     }
 }

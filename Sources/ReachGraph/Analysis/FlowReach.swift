@@ -78,4 +78,10 @@ public struct FlowReach: Hashable, Sendable {
             unknownReasons: unknownReasons.union(other.unknownReasons),
             blockReason: blockReason ?? other.blockReason)
     }
+
+    /// Two answers for two addresses of one endpoint: either will do when the question is about
+    /// every address of the set (`anyOf`); otherwise they must agree (ADDRESS_NOT_KNOWN).
+    func combined(with other: FlowReach, over quantifier: AddressQuantifier) -> FlowReach {
+        quantifier == .anyOf ? either(other) : agreeing(with: other, disagreement: .addressNotKnown)
+    }
 }

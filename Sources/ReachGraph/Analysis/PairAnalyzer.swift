@@ -203,15 +203,12 @@ struct PairAnalyzer {
         }
         // ICMP: every type a rule names, echo request and reply (whose reply types differ), and
         // one other type standing for the rest.
-        var types = Set(graph.icmpTypeClasses.dropLast()).union([0, 8])
-        if let other = (UInt8(0)...UInt8.max).first(where: { !types.contains($0) }) {
-            let rest = IntervalSet<UInt8>.full.subtracting(IntervalSet(types.map { $0...$0 }))
-            add(TrafficSet(icmpTypes: rest), .icmp, UInt16(other))
-            types.insert(other)
-        }
-        for type in types.sorted() where graph.icmpTypeClasses.contains(type) || type == 0 || type == 8 {
+        let singled = Set(graph.icmpTypeClasses.dropLast()).union([0, 8])
+        for type in singled.sorted() {
             add(TrafficSet(icmpTypes: IntervalSet(type...type)), .icmp, UInt16(type))
         }
+        let otherTypes = IntervalSet<UInt8>.full.subtracting(IntervalSet(singled.map { $0...$0 }))
+        if let other = otherTypes.first { add(TrafficSet(icmpTypes: otherTypes), .icmp, UInt16(other)) }
         let namedOthers = graph.namedOtherProtocols
         for proto in namedOthers { add(TrafficSet(protocol: proto), proto, 0) }
         let unlisted = graph.unlistedProtocol
