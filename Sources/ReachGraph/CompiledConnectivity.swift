@@ -56,9 +56,18 @@ struct CompiledTransitGatewayRouteTable: Sendable {
     let ref: ComponentRef
     let transitGateway: Int
     let routes: [CompiledTransitGatewayRoute]
+    private let index: LongestPrefixIndex
 
+    init(ref: ComponentRef, transitGateway: Int, routes: [CompiledTransitGatewayRoute]) {
+        self.ref = ref
+        self.transitGateway = transitGateway
+        self.routes = routes
+        index = LongestPrefixIndex(routes.map(\.prefix))
+    }
+
+    /// The longest-prefix match for `address` (S-TGW-2), or nil.
     func lookup(_ address: IPv4Address) -> CompiledTransitGatewayRoute? {
-        routes.first { $0.prefix.contains(address) }
+        index.lookup(address).map { routes[$0] }
     }
 }
 

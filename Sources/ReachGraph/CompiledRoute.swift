@@ -32,9 +32,17 @@ struct CompiledRouteTable: Sendable {
     let ref: ComponentRef
     let vpc: Int
     let routes: [CompiledRoute]
+    private let index: LongestPrefixIndex
+
+    init(ref: ComponentRef, vpc: Int, routes: [CompiledRoute]) {
+        self.ref = ref
+        self.vpc = vpc
+        self.routes = routes
+        index = LongestPrefixIndex(routes.map(\.prefix))
+    }
 
     /// The longest-prefix match for `address` (S-R-2), or nil (S-R-5).
     func lookup(_ address: IPv4Address) -> CompiledRoute? {
-        routes.first { $0.prefix.contains(address) }
+        index.lookup(address).map { routes[$0] }
     }
 }

@@ -31,6 +31,8 @@ public struct FlowTrace: Hashable, Sendable {
     public var zoneChoices: Int
     /// How to trace again, with text, a trace made quietly.
     var replay: TraceReplay?
+    /// The component of the last hop, also for a quiet trace, which keeps no hops.
+    var endedAt: ComponentRef?
 
     /// The verdict of this one trace: any blocker makes it unreachable; else a stop for want
     /// of input makes it unknown; else it is reachable.

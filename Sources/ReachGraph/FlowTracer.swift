@@ -25,8 +25,9 @@ struct FlowTracer {
     /// ``filterChecks`` instead of evaluating them, and builds no hop text. The symbolic
     /// engine evaluates the recorded filters for whole sets of ports at once.
     let recordsFilters: Bool
-    /// When set, hops keep their component, action and rule but no text: for traces whose path
-    /// nobody reads (the checker's alternatives, the engine's walks). Blockers keep their text.
+    /// When set, hops are counted but not kept: for traces whose path nobody reads (the
+    /// checker's alternatives, the engine's walks), traced again with text when shown
+    /// (``TraceReplay``). Blockers keep their text.
     let isQuiet: Bool
     /// The filters met, in path order (recording mode only).
     var filterChecks: [FilterCheck] = []
@@ -88,7 +89,7 @@ struct FlowTracer {
     /// A copy that records its own hops from here on (to explore one of several alternatives).
     func branch() -> FlowTracer {
         var copy = self
-        copy.hopLog = HopLog(hopLog.hops)
+        copy.hopLog = HopLog(copying: hopLog)
         return copy
     }
 
@@ -109,10 +110,12 @@ struct FlowTracer {
                 }
             }
         }
-        return FlowTrace(
+        var trace = FlowTrace(
             request: request, hops: hops, blockers: markFirst(blockers), unknown: unknown,
             notes: notes.sorted(),
             zoneChoices: zoneChoices)
+        trace.endedAt = hopLog.lastComponent
+        return trace
     }
 
     func markFirst(_ list: [Blocker]) -> [Blocker] {
@@ -143,10 +146,18 @@ struct FlowTracer {
         _ component: ComponentRef, _ action: PathHop.Action, rule: String? = nil,
         _ detail: @autoclosure () -> String, _ packet: Packet
     ) {
-        hopLog.hops.append(
+        record(component) {
             PathHop(
-                component: component, direction: direction, action: action, rule: rule,
-                detail: isQuiet ? "" : detail(), packet: isQuiet ? "" : packet.description))
+                component: component, direction: direction, action: action, rule: rule, detail: detail(),
+                packet: packet.description)
+        }
+    }
+
+    /// Counts a hop at `component`, and keeps it unless the trace is quiet.
+    private func record(_ component: ComponentRef, _ makeHop: () -> PathHop) {
+        hopLog.count += 1
+        hopLog.lastComponent = component
+        if !isQuiet { hopLog.hops.append(makeHop()) }
     }
 
     mutating func block(
@@ -156,10 +167,11 @@ struct FlowTracer {
         blockers.append(
             Blocker(component: component, rule: rule, reason: reason, direction: direction, detail: detail))
         if let packet {
-            hopLog.hops.append(
+            record(component) {
                 PathHop(
                     component: component, direction: direction, action: .denied, rule: rule, detail: detail,
-                    packet: packet.description))
+                    packet: packet.description)
+            }
         }
     }
 
@@ -170,10 +182,11 @@ struct FlowTracer {
             unknown = Blocker(
                 component: component, rule: rule, reason: reason, direction: direction, detail: detail)
         }
-        hopLog.hops.append(
+        record(component) {
             PathHop(
                 component: component, direction: direction, action: .unknown, rule: rule, detail: detail,
-                packet: ""))
+                packet: "")
+        }
     }
 
     func component(of place: TracePlace) -> ComponentRef {
@@ -264,7 +277,7 @@ struct FlowTracer {
     mutating func route(from subnet: Int, _ packet: Packet) -> Arrival? {
         let vpc = self.vpc(ofSubnet: subnet)
         guard visited.insert(VisitKey(subnet: subnet, packet: packet, direction: direction)).inserted,
-            hops.count < 512
+            hopLog.count < 512
         else {
             block(
                 graph.subnets[subnet].ref, rule: nil, .routingLoop,
@@ -666,10 +679,18 @@ struct FlowTracer {
 
 /// The hops of a trace in the making.
 final class HopLog {
-    var hops: [PathHop]
+    var hops: [PathHop] = []
+    /// Hops met, kept or not (the loop guard counts them).
+    var count = 0
+    /// Where the last hop was.
+    var lastComponent: ComponentRef?
 
-    init(_ hops: [PathHop] = []) {
-        self.hops = hops
+    init() {}
+
+    init(copying other: HopLog) {
+        hops = other.hops
+        count = other.count
+        lastComponent = other.lastComponent
     }
 }
 

@@ -362,7 +362,7 @@ public struct ReachabilityChecker: Sendable {
             if trace.verdict != first.verdict {
                 var unknown = first.verdict == .reachable ? trace : first
                 unknown.unknown = Blocker(
-                    component: unknown.hops.last?.component ?? .internet, rule: nil, reason: .zoneDependent,
+                    component: unknown.endedAt ?? .internet, rule: nil, reason: .zoneDependent,
                     direction: .forward,
                     detail:
                         "the answer depends on which availability zone the transit gateway picks for this traffic"
