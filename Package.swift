@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "ReachGraphviz", targets: ["ReachGraphviz"]),
         .library(name: "ReachDiagram", targets: ["ReachDiagram"]),
         .library(name: "ReachEstate", targets: ["ReachEstate"]),
+        .library(name: "ReachChange", targets: ["ReachChange"]),
+        .library(name: "ReachSpec", targets: ["ReachSpec"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,10 +28,12 @@ let package = Package(
         .target(name: "ReachNetwork"),
         // The vendor-independent topology model and its validation.
         .target(name: "ReachModel", dependencies: ["ReachNetwork"]),
-        // The hand-written YAML topology format (an importer into the model).
+        // Change sets (what-if): edits to a topology, applied without touching the input.
+        .target(name: "ReachChange", dependencies: ["ReachModel"]),
+        // The hand-written YAML formats: topology designs and change sets (importers).
         .target(
             name: "ReachTopologyFile",
-            dependencies: ["ReachModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ReachModel", "ReachChange", .product(name: "Yams", package: "Yams")]
         ),
         // AWS CLI snapshots (and Batfish's layout) read into the model (an importer).
         .target(name: "ReachAWSSnapshot", dependencies: ["ReachModel"]),
@@ -39,8 +43,12 @@ let package = Package(
         .target(name: "ReachGraph", dependencies: ["ReachModel"]),
         // Topology and path diagrams as DOT text (an exporter).
         .target(name: "ReachDiagram", dependencies: ["ReachGraph"]),
-        // Text and JSON renderings of query results.
-        .target(name: "ReachReport", dependencies: ["ReachGraph", "ReachNetwork"]),
+        // Regression assertion files for network designs, and running them.
+        .target(
+            name: "ReachSpec",
+            dependencies: ["ReachGraph", "ReachTopologyFile", .product(name: "Yams", package: "Yams")]),
+        // Text, JSON and JUnit renderings of query and test results.
+        .target(name: "ReachReport", dependencies: ["ReachGraph", "ReachNetwork", "ReachSpec"]),
         // The system Graphviz C libraries (libgvc, libcgraph, libcdt) and a small compatibility shim.
         .systemLibrary(
             name: "CGraphviz",
@@ -54,19 +62,21 @@ let package = Package(
             name: "reach",
             dependencies: [
                 "ReachTopologyFile", "ReachAWSSnapshot", "ReachGraph", "ReachReport", "ReachDiagram",
-                "ReachGraphviz", "ReachEstate",
+                "ReachGraphviz", "ReachEstate", "ReachChange", "ReachSpec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ReachNetworkTests", dependencies: ["ReachNetwork"]),
         .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
         .testTarget(name: "ReachTopologyFileTests", dependencies: ["ReachTopologyFile"]),
+        .testTarget(name: "ReachChangeTests", dependencies: ["ReachChange", "ReachTopologyFile", "ReachModel"]),
+        .testTarget(name: "ReachSpecTests", dependencies: ["ReachSpec", "ReachTopologyFile", "ReachGraph"]),
         .testTarget(
             name: "ReachAWSSnapshotTests", dependencies: ["ReachAWSSnapshot", "ReachGraph", "ReachModel"]),
         .testTarget(
             name: "ReachGraphTests",
             dependencies: [
-                "ReachGraph", "ReachTopologyFile",
+                "ReachGraph", "ReachTopologyFile", "ReachChange",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "ReachEstateTests", dependencies: ["ReachEstate", "ReachAWSSnapshot", "ReachGraph"]),

@@ -11,12 +11,13 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
-        // Snapshot import, graph build, `check`, who-can-reach and the matrix on generated estates.
+        // Snapshot import, graph build, `check`, who-can-reach, the matrix and what-if on generated estates.
         .executableTarget(
             name: "ReachBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ReachAWSSnapshot", package: "Reach"),
+                .product(name: "ReachChange", package: "Reach"),
                 .product(name: "ReachEstate", package: "Reach"),
                 .product(name: "ReachGraph", package: "Reach"),
                 .product(name: "ReachModel", package: "Reach"),

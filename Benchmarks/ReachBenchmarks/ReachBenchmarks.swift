@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import ReachAWSSnapshot
+import ReachChange
 import ReachEstate
 import ReachGraph
 import ReachModel
@@ -21,7 +22,8 @@ enum BenchmarkSetupError: Error, CustomStringConvertible {
 /// Where this process writes the estate of `shape`: a folder of the temporary directory.
 func temporaryDirectory(for shape: EstateShape) -> String {
     FileManager.default.temporaryDirectory
-        .appendingPathComponent("reach-benchmark-\(shape.vpcs)-\(ProcessInfo.processInfo.processIdentifier)").path
+        .appendingPathComponent("reach-benchmark-\(shape.vpcs)-\(ProcessInfo.processInfo.processIdentifier)")
+        .path
 }
 
 /// Generates the estate of `shape` as an AWS CLI snapshot, loads it and deletes the files again.
@@ -144,7 +146,9 @@ let benchmarks: @Sendable () -> Void = {
     // The matrix of every ENI against every DB, all traffic. At the full scale one iteration
     // takes many minutes (one who-can-reach per DB, 1000 of them), so it runs only when
     // REACH_BENCHMARK_FULL_MATRIX is set.
-    let matrixShapes = ProcessInfo.processInfo.environment["REACH_BENCHMARK_FULL_MATRIX"] == nil ? [.tenth, .hundredth] : shapes
+    let matrixShapes =
+        ProcessInfo.processInfo.environment["REACH_BENCHMARK_FULL_MATRIX"] == nil
+        ? [.tenth, .hundredth] : shapes
     for shape in matrixShapes {
         Benchmark(
             "Matrix all ENIs x all DBs \(shape.label)",
@@ -153,10 +157,53 @@ let benchmarks: @Sendable () -> Void = {
                 for _ in benchmark.scaledIterations {
                     blackHole(
                         prepared.analyzer.matrix(
-                            rows: [("kind:eni", prepared.allInterfaces)], columns: [("kind:db", prepared.allDatabases)]))
+                            rows: [("kind:eni", prepared.allInterfaces)],
+                            columns: [("kind:db", prepared.allDatabases)]))
                 }
             },
             setup: { () throws -> PreparedEstate in try PreparedEstate(shape) }
         )
+    }
+
+    // What-if after one change: a new ingress rule on the sample DB's security group, applied
+    // to the loaded topology, the changed graph built, and the differential for that DB.
+    for shape in shapes {
+        Benchmark(
+            "What-if one SG rule, one DB \(shape.label)",
+            configuration: slowConfiguration(shape),
+            closure: { (benchmark: Benchmark, prepared: WhatIfInput) throws in
+                for _ in benchmark.scaledIterations {
+                    let changed = try prepared.topology.applying(prepared.change)
+                    blackHole(
+                        try ReachabilityDiffer(before: prepared.graph, after: ForwardingGraph(changed)).diff(
+                            to: prepared.database))
+                }
+            },
+            setup: { () throws -> WhatIfInput in try WhatIfInput(shape) }
+        )
+    }
+}
+
+/// A loaded estate, its graph, one change to the sample DB's security group and that DB.
+struct WhatIfInput {
+    let topology: Topology
+    let graph: ForwardingGraph
+    let change: ChangeSet
+    let database: EndpointSelector
+
+    init(_ shape: EstateShape) throws {
+        let generator = try EstateGenerator(shape: shape)
+        topology = try loadEstate(shape)
+        graph = ForwardingGraph(topology)
+        guard
+            let group = topology.dbInstances.first(where: { $0.id == generator.sampleDatabase })?
+                .securityGroupIDs.first
+        else {
+            throw BenchmarkSetupError.unexpectedVerdict("the sample DB has no security group")
+        }
+        change = ChangeSet(changes: [
+            try TopologyChange(inline: "\(group) ingress tcp 5432 10.250.0.0/16", kind: .addSecurityGroupRule)
+        ])
+        database = try EndpointSelector(generator.sampleDatabase)
     }
 }

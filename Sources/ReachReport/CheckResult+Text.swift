@@ -8,51 +8,63 @@ extension CheckResult {
         if let reason {
             lines.append("reason: \(reason.rawValue): \(reason.meaning)")
         }
-        if !blockers.isEmpty {
-            lines.append("")
-            lines.append(
-                blockers.count == 1
-                    ? "blocked at:"
-                    : "blocked at (\(blockers.count) blockers; all must change for the flow to pass):")
-            for blocker in blockers {
-                let mark = blocker.isFirst ? "* first: " : "  then:  "
-                lines.append(
-                    "  \(mark)\(blocker.component.kind) \(blocker.component) [\(blocker.reason.rawValue), \(blocker.direction.rawValue) path]"
-                )
-                lines.append("           \(blocker.detail)")
-                if let rule = blocker.rule { lines.append("           rule: \(rule)") }
-            }
-        }
+        lines += trace.blockerLines()
         if let unknown = trace.unknown, verdict == .unknown {
             lines.append("")
             lines.append("unknown at \(unknown.component.kind) \(unknown.component): \(unknown.detail)")
         }
-        if !trace.hops.isEmpty {
-            lines.append("")
-            lines.append("path:")
-            var leg: PathDirection?
-            var number = 0
-            for hop in trace.hops {
-                if hop.direction != leg {
-                    leg = hop.direction
-                    lines.append(hop.direction == .forward ? "  request:" : "  reply:")
-                }
-                number += 1
-                let rule = hop.rule.map { " | \($0)" } ?? ""
-                let action = hop.action.rawValue.padding(to: 10)
-                lines.append(
-                    "  \(String(number).leftPadded(to: 3)). \(action) \(hop.component.kind) \(hop.component)\(rule)"
-                )
-                lines.append("       \(hop.detail)")
-                if !hop.packet.isEmpty { lines.append("       packet: \(hop.packet)") }
-            }
-        }
+        lines += trace.pathLines()
         if !notes.isEmpty {
             lines.append("")
             lines.append("notes:")
             for note in notes { lines.append("  - \(note)") }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension FlowTrace {
+    /// Every blocker, the first marked, after a blank line; empty when nothing blocks.
+    public func blockerLines() -> [String] {
+        guard !blockers.isEmpty else { return [] }
+        var lines = [
+            "",
+            blockers.count == 1
+                ? "blocked at:"
+                : "blocked at (\(blockers.count) blockers; all must change for the flow to pass):",
+        ]
+        for blocker in blockers {
+            let mark = blocker.isFirst ? "* first: " : "  then:  "
+            lines.append(
+                "  \(mark)\(blocker.component.kind) \(blocker.component) [\(blocker.reason.rawValue), \(blocker.direction.rawValue) path]"
+            )
+            lines.append("           \(blocker.detail)")
+            if let rule = blocker.rule { lines.append("           rule: \(rule)") }
+        }
+        return lines
+    }
+
+    /// The hop list, request then reply, after a blank line; empty without hops.
+    public func pathLines() -> [String] {
+        guard !hops.isEmpty else { return [] }
+        var lines = ["", "path:"]
+        var leg: PathDirection?
+        var number = 0
+        for hop in hops {
+            if hop.direction != leg {
+                leg = hop.direction
+                lines.append(hop.direction == .forward ? "  request:" : "  reply:")
+            }
+            number += 1
+            let rule = hop.rule.map { " | \($0)" } ?? ""
+            let action = hop.action.rawValue.padding(to: 10)
+            lines.append(
+                "  \(String(number).leftPadded(to: 3)). \(action) \(hop.component.kind) \(hop.component)\(rule)"
+            )
+            lines.append("       \(hop.detail)")
+            if !hop.packet.isEmpty { lines.append("       packet: \(hop.packet)") }
+        }
+        return lines
     }
 }
 

@@ -63,7 +63,7 @@ extension TopologyBuilder {
             let item = try YAMLMapping(
                 value, describing: "a security group \(direction.rawValue) rule",
                 allowed: direction == .ingress ? Section.ingressRuleKeys : Section.egressRuleKeys)
-            let match = try protocolMatch(item)
+            let match = try item.protocolMatch()
             var description: String?
             if let text = item["description"] { description = try text.scalarText("a description (text)") }
             let peersValue = try item.required(peerKey)
@@ -111,49 +111,6 @@ extension TopologyBuilder {
                 closeMatches(to: text, among: securityGroups.keys + prefixLists.keys).prefix(3)))
     }
 
-    /// The protocol, ports and ICMP type/code of a security group rule or ACL entry.
-    func protocolMatch(_ item: YAMLMapping) throws(TopologyFileError) -> ProtocolMatch {
-        let protocolValue = try item.required("protocol")
-        let expected = "a protocol: tcp, udp, icmp, all (or -1), or a number from 0 to 255"
-        let text = try protocolValue.scalarText(expected).lowercased()
-        let ports = item["ports"]
-        let icmp = item["icmpType"] ?? item["icmpCode"]
-        func forbid(_ value: YAMLValue?, _ message: String) throws(TopologyFileError) {
-            if let value { throw .conflict(value.location, message: message) }
-        }
-        let icmpOnly = "icmpType and icmpCode apply to protocol icmp only"
-        if text == "all" || text == "-1" {
-            try forbid(ports, "protocol \(text) matches every port; remove ports, or name tcp or udp")
-            try forbid(icmp, icmpOnly)
-            return .all
-        }
-        guard let number = IPProtocolNumber(text) else { throw protocolValue.invalid(expected) }
-        if number.hasPorts {
-            try forbid(icmp, icmpOnly)
-            let range = try item.required(
-                "ports", reason: "a \(number) rule needs ports: a port, a range such as 1024-65535, or all")
-            return .ports(number, try range.ports())
-        }
-        try forbid(ports, "ports apply to tcp and udp only, not to protocol \(number)")
-        guard number == .icmp else {
-            try forbid(icmp, icmpOnly)
-            return .other(number)
-        }
-        let type = try icmpNumber(item["icmpType"])
-        let code = try icmpNumber(item["icmpCode"])
-        if code != nil, type == nil, let codeValue = item["icmpCode"] {
-            throw .conflict(codeValue.location, message: "an icmpCode needs an icmpType")
-        }
-        return .icmp(type: type, code: code)
-    }
-
-    /// An ICMP type or code: 0-255, or -1 (and absent) for any.
-    private func icmpNumber(_ value: YAMLValue?) throws(TopologyFileError) -> UInt8? {
-        guard let value else { return nil }
-        let number = try value.integer(in: -1...255, "an ICMP type or code from 0 to 255, or -1 for any")
-        return number < 0 ? nil : UInt8(number)
-    }
-
     mutating func buildNetworkACLs() throws(TopologyFileError) {
         for item in items[.networkAcls] ?? [] {
             let (name, _) = try item.name()
@@ -197,14 +154,71 @@ extension TopologyBuilder {
         -> NetworkACLEntry
     {
         let item = try YAMLMapping(value, describing: "a network ACL entry", allowed: Section.aclEntryKeys)
-        let number = try item.required("rule").integer(in: 1...32766, "a rule number from 1 to 32766")
-        let actionValue = try item.required("action")
+        return try item.networkACLEntry(direction)
+    }
+}
+
+extension YAMLMapping {
+    /// A network ACL entry facing `direction` from the keys `rule`, `action`, `cidr` and those
+    /// of ``protocolMatch()`` (shared by the topology and change formats).
+    func networkACLEntry(_ direction: TrafficDirection) throws(TopologyFileError) -> NetworkACLEntry {
+        let number = try aclRuleNumber()
+        let actionValue = try required("action")
         guard let action = RuleAction(rawValue: try actionValue.scalarText("allow or deny")) else {
             throw actionValue.invalid("allow or deny")
         }
-        let match = try protocolMatch(item)
-        let block = try item.required("cidr").prefix()
+        let match = try protocolMatch()
+        let block = try required("cidr").prefix()
         return NetworkACLEntry(
             ruleNumber: number, direction: direction, action: action, match: match, cidrBlock: block)
+    }
+
+    /// The required `rule` of a network ACL entry: 1-32766.
+    func aclRuleNumber() throws(TopologyFileError) -> Int {
+        try required("rule").integer(in: 1...32766, "a rule number from 1 to 32766")
+    }
+
+    /// The protocol, ports and ICMP type/code of a security group rule or ACL entry (shared by
+    /// the topology and change formats): keys `protocol`, `ports`, `icmpType`, `icmpCode`.
+    func protocolMatch() throws(TopologyFileError) -> ProtocolMatch {
+        let protocolValue = try required("protocol")
+        let expected = "a protocol: tcp, udp, icmp, all (or -1), or a number from 0 to 255"
+        let text = try protocolValue.scalarText(expected).lowercased()
+        let ports = self["ports"]
+        let icmp = self["icmpType"] ?? self["icmpCode"]
+        func forbid(_ value: YAMLValue?, _ message: String) throws(TopologyFileError) {
+            if let value { throw .conflict(value.location, message: message) }
+        }
+        let icmpOnly = "icmpType and icmpCode apply to protocol icmp only"
+        if text == "all" || text == "-1" {
+            try forbid(ports, "protocol \(text) matches every port; remove ports, or name tcp or udp")
+            try forbid(icmp, icmpOnly)
+            return .all
+        }
+        guard let number = IPProtocolNumber(text) else { throw protocolValue.invalid(expected) }
+        if number.hasPorts {
+            try forbid(icmp, icmpOnly)
+            let range = try required(
+                "ports", reason: "a \(number) rule needs ports: a port, a range such as 1024-65535, or all")
+            return .ports(number, try range.ports())
+        }
+        try forbid(ports, "ports apply to tcp and udp only, not to protocol \(number)")
+        guard number == .icmp else {
+            try forbid(icmp, icmpOnly)
+            return .other(number)
+        }
+        let type = try icmpNumber(self["icmpType"])
+        let code = try icmpNumber(self["icmpCode"])
+        if code != nil, type == nil, let codeValue = self["icmpCode"] {
+            throw .conflict(codeValue.location, message: "an icmpCode needs an icmpType")
+        }
+        return .icmp(type: type, code: code)
+    }
+
+    /// An ICMP type or code: 0-255, or -1 (and absent) for any.
+    private func icmpNumber(_ value: YAMLValue?) throws(TopologyFileError) -> UInt8? {
+        guard let value else { return nil }
+        let number = try value.integer(in: -1...255, "an ICMP type or code from 0 to 255, or -1 for any")
+        return number < 0 ? nil : UInt8(number)
     }
 }

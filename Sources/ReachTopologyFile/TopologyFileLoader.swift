@@ -22,30 +22,14 @@ public struct LoadedTopology: Sendable {
 public enum TopologyFileLoader {
     /// Reads and loads the topology file at `path`.
     public static func load(contentsOf path: String) throws(TopologyFileError) -> LoadedTopology {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(file: path, reason: "no such file")
-        }
-        if isDirectory.boolValue { throw .unreadable(file: path, reason: "it is a directory, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(file: path, reason: "the file cannot be opened (check its permissions)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(file: path, reason: "the file is not UTF-8 text")
-        }
-        return try load(yaml: text, file: path)
+        try load(yaml: try YAMLDocument.text(contentsOf: path), file: path)
     }
 
     /// Loads a topology from YAML text; `file` names it in messages.
     public static func load(yaml: String, file: String) throws(TopologyFileError) -> LoadedTopology {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            throw yamlError(error, file: file, yaml: yaml)
-        }
+        let root = try YAMLDocument.root(yaml: yaml, file: file)
         var builder = TopologyBuilder(file: file)
-        try builder.build(root: root.map { YAMLValue(node: $0, path: "", file: file) })
+        try builder.build(root: root)
         var errors: [LocatedProblem] = []
         var warnings: [String] = []
         for problem in TopologyValidator.validate(builder.topology) {
@@ -62,42 +46,5 @@ public enum TopologyFileLoader {
     /// Loads the bundled default design, ``BundledTopologies/defaultYAML``.
     public static func loadBundledDefault() throws(TopologyFileError) -> LoadedTopology {
         try load(yaml: BundledTopologies.defaultYAML, file: BundledTopologies.defaultName)
-    }
-
-    /// A Yams parse failure as ``TopologyFileError/invalidYAML(file:line:column:message:)``.
-    private static func yamlError(_ error: any Error, file: String, yaml: String) -> TopologyFileError {
-        guard let error = error as? YamlError else {
-            return .invalidYAML(file: file, line: 1, column: 1, message: "\(error)")
-        }
-        func described(_ problem: String, _ context: YamlError.Context?) -> String {
-            guard let context else { return problem }
-            return "\(problem) (\(context.text) at line \(context.mark.line))"
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            return .invalidYAML(
-                file: file, line: mark.line, column: mark.column, message: described(problem, context))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .invalidYAML(
-                file: file, line: context.mark.line, column: context.mark.column,
-                message: "a mapping has the key \(keys) more than once")
-        case .reader(let problem, let offset, _, _):
-            // The offset counts characters from the start of the text.
-            var line = 1
-            var column = 1
-            for character in yaml.prefix(offset ?? 0) {
-                if character.isNewline {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-            }
-            return .invalidYAML(file: file, line: line, column: column, message: problem)
-        default:
-            return .invalidYAML(file: file, line: 1, column: 1, message: "\(error)")
-        }
     }
 }

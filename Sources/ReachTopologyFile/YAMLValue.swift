@@ -4,29 +4,36 @@ import Yams
 
 /// One node of the composed YAML document with its key path, so that every error can say
 /// where it is.
-struct YAMLValue {
+package struct YAMLValue {
     /// The node.
-    let node: Node
+    package let node: Node
     /// The key path from the document root (`subnets[2].cidr`).
-    let path: String
+    package let path: String
     /// The file name used in messages.
-    let file: String
+    package let file: String
+
+    /// A node at `path` of `file`.
+    package init(node: Node, path: String, file: String) {
+        self.node = node
+        self.path = path
+        self.file = file
+    }
 
     /// The node's position and key path.
-    var location: SourceLocation {
+    package var location: SourceLocation {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, keyPath: path)
     }
 
     /// The line of the node.
-    var line: Int { node.mark?.line ?? 1 }
+    package var line: Int { node.mark?.line ?? 1 }
 
     /// The value under `key`, for paths.
-    func child(_ key: String, node: Node) -> YAMLValue {
+    package func child(_ key: String, node: Node) -> YAMLValue {
         YAMLValue(node: node, path: path.isEmpty ? key : "\(path).\(key)", file: file)
     }
 
     /// Whether the node is a plain `null`, `~` or an empty value.
-    var isNull: Bool {
+    package var isNull: Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else {
             return false
         }
@@ -35,7 +42,7 @@ struct YAMLValue {
 
     /// How the value reads in an error message: `'text'`, `a list`, `a mapping`, or
     /// `an empty value`.
-    var foundDescription: String {
+    package var foundDescription: String {
         switch node {
         case .scalar(let scalar):
             if isNull { return "an empty value" }
@@ -47,25 +54,25 @@ struct YAMLValue {
     }
 
     /// Fails with `invalidValue`: `expected` what is valid, found what this value is.
-    func invalid(_ expected: String) -> TopologyFileError {
+    package func invalid(_ expected: String) -> TopologyFileError {
         .invalidValue(location, expected: expected, found: foundDescription)
     }
 
     /// The text of a scalar that is not empty.
-    func scalarText(_ expected: String) throws(TopologyFileError) -> String {
+    package func scalarText(_ expected: String) throws(TopologyFileError) -> String {
         guard case .scalar(let scalar) = node, !isNull else { throw invalid(expected) }
         return scalar.string
     }
 
     /// A name or id: a non-empty scalar.
-    func name(_ what: String = "a name") throws(TopologyFileError) -> String {
+    package func name(_ what: String = "a name") throws(TopologyFileError) -> String {
         let text = try scalarText(what)
         guard !text.allSatisfy(\.isWhitespace) else { throw invalid(what) }
         return text
     }
 
     /// `true` or `false` (also `yes`/`no`).
-    func bool() throws(TopologyFileError) -> Bool {
+    package func bool() throws(TopologyFileError) -> Bool {
         let expected = "true or false"
         switch try scalarText(expected).lowercased() {
         case "true", "yes": return true
@@ -75,7 +82,7 @@ struct YAMLValue {
     }
 
     /// A whole number in `range`.
-    func integer(in range: ClosedRange<Int>, _ expected: String) throws(TopologyFileError) -> Int {
+    package func integer(in range: ClosedRange<Int>, _ expected: String) throws(TopologyFileError) -> Int {
         guard let number = Int(try scalarText(expected)), range.contains(number) else {
             throw invalid(expected)
         }
@@ -83,7 +90,7 @@ struct YAMLValue {
     }
 
     /// The elements of a list.
-    func list(_ expected: String = "a list") throws(TopologyFileError) -> [YAMLValue] {
+    package func list(_ expected: String = "a list") throws(TopologyFileError) -> [YAMLValue] {
         guard case .sequence(let sequence) = node else { throw invalid(expected) }
         return sequence.enumerated().map { index, element in
             YAMLValue(node: element, path: "\(path)[\(index)]", file: file)
@@ -91,7 +98,7 @@ struct YAMLValue {
     }
 
     /// An IPv4 CIDR block with no host bits set.
-    func prefix() throws(TopologyFileError) -> IPv4Prefix {
+    package func prefix() throws(TopologyFileError) -> IPv4Prefix {
         let example = "an IPv4 CIDR block such as 10.0.1.0/24"
         let text = try scalarText(example)
         if let prefix = IPv4Prefix(text) { return prefix }
@@ -108,7 +115,7 @@ struct YAMLValue {
     }
 
     /// Whether the text looks like an IPv6 CIDR block (`::/0`, `2001:db8::/32`).
-    static func isIPv6CIDR(_ text: String) -> Bool {
+    package static func isIPv6CIDR(_ text: String) -> Bool {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let length = Int(parts[1]), (0...128).contains(length),
             parts[0].contains(":"), parts[0].allSatisfy({ $0 == ":" || $0.isHexDigit })
@@ -117,21 +124,21 @@ struct YAMLValue {
     }
 
     /// An IPv4 address in dotted-quad notation.
-    func address() throws(TopologyFileError) -> IPv4Address {
+    package func address() throws(TopologyFileError) -> IPv4Address {
         let expected = "an IPv4 address such as 10.0.1.5"
         guard let address = IPv4Address(try scalarText(expected)) else { throw invalid(expected) }
         return address
     }
 
     /// A port (`N`), a port range (`N-M`) or `all`.
-    func ports() throws(TopologyFileError) -> PortRange {
+    package func ports() throws(TopologyFileError) -> PortRange {
         let expected = "a port (443), a port range (1024-65535) or all"
         guard let range = PortRange(try scalarText(expected).lowercased()) else { throw invalid(expected) }
         return range
     }
 
     /// A string-to-string map.
-    func tags() throws(TopologyFileError) -> Tags {
+    package func tags() throws(TopologyFileError) -> Tags {
         let expected = "a mapping of tag names to values, such as {env: prod}"
         guard case .mapping(let mapping) = node else { throw invalid(expected) }
         var tags: Tags = [:]
@@ -147,14 +154,14 @@ struct YAMLValue {
 }
 
 /// A YAML mapping whose keys have been checked against the keys allowed at its place.
-struct YAMLMapping {
+package struct YAMLMapping {
     /// The mapping itself.
-    let value: YAMLValue
+    package let value: YAMLValue
     /// The entries, in file order.
     private let entries: [(key: String, value: YAMLValue)]
 
     /// Reads `value` as a mapping whose keys are all in `allowed`.
-    init(_ value: YAMLValue, describing what: String, allowed: [String]) throws(TopologyFileError) {
+    package init(_ value: YAMLValue, describing what: String, allowed: [String]) throws(TopologyFileError) {
         guard case .mapping(let mapping) = value.node else {
             throw value.invalid("a mapping (key: value pairs) describing \(what)")
         }
@@ -173,39 +180,40 @@ struct YAMLMapping {
     }
 
     /// The value under `key`, if the key is present.
-    subscript(key: String) -> YAMLValue? {
+    package subscript(key: String) -> YAMLValue? {
         entries.first { $0.key == key }?.value
     }
 
     /// Whether `key` is present.
-    func has(_ key: String) -> Bool { self[key] != nil }
+    package func has(_ key: String) -> Bool { self[key] != nil }
 
     /// The value under `key`, which must be present.
-    func required(_ key: String, reason: String? = nil) throws(TopologyFileError) -> YAMLValue {
+    package func required(_ key: String, reason: String? = nil) throws(TopologyFileError) -> YAMLValue {
         guard let found = self[key] else { throw .missingKey(value.location, key: key, reason: reason) }
         return found
     }
 
     /// The resource's `name`, required.
-    func name() throws(TopologyFileError) -> (text: String, value: YAMLValue) {
+    package func name() throws(TopologyFileError) -> (text: String, value: YAMLValue) {
         let value = try required("name")
         return (try value.name(), value)
     }
 
     /// The resource's `id`, else its name.
-    func id(defaultingTo name: String) throws(TopologyFileError) -> (text: String, value: YAMLValue?) {
+    package func id(defaultingTo name: String) throws(TopologyFileError) -> (text: String, value: YAMLValue?)
+    {
         guard let value = self["id"] else { return (name, nil) }
         return (try value.name("an id"), value)
     }
 
     /// The optional boolean under `key`, else `fallback`.
-    func bool(_ key: String, default fallback: Bool) throws(TopologyFileError) -> Bool {
+    package func bool(_ key: String, default fallback: Bool) throws(TopologyFileError) -> Bool {
         guard let value = self[key] else { return fallback }
         return try value.bool()
     }
 
     /// The `tags` map, empty when absent.
-    func tags() throws(TopologyFileError) -> Tags {
+    package func tags() throws(TopologyFileError) -> Tags {
         guard let value = self["tags"] else { return [:] }
         return try value.tags()
     }
@@ -213,7 +221,7 @@ struct YAMLMapping {
     /// The one key of `keys` that is present, with its value: none, or more than one, is a
     /// `conflict` (placed at the mapping, or at the second key given); `what` describes the
     /// mapping for the message (`a transit gateway attachment`).
-    func exactlyOne(of keys: [String], in what: String) throws(TopologyFileError) -> (
+    package func exactlyOne(of keys: [String], in what: String) throws(TopologyFileError) -> (
         key: String, value: YAMLValue
     ) {
         let present = entries.filter { keys.contains($0.key) }
@@ -232,12 +240,12 @@ struct YAMLMapping {
     }
 
     /// Fails with a `conflict` at `key` when it is present: `message` says why it may not be.
-    func forbid(_ key: String, _ message: String) throws(TopologyFileError) {
+    package func forbid(_ key: String, _ message: String) throws(TopologyFileError) {
         if let found = self[key] { throw .conflict(found.location, message: message) }
     }
 
     /// The list under `key`, empty when absent.
-    func list(_ key: String, _ expected: String = "a list") throws(TopologyFileError) -> [YAMLValue] {
+    package func list(_ key: String, _ expected: String = "a list") throws(TopologyFileError) -> [YAMLValue] {
         guard let value = self[key] else { return [] }
         return try value.list(expected)
     }

@@ -9,6 +9,8 @@ enum ExitStatus {
     static let unreachable = ExitCode(1)
     /// The input lacks what the answer needs.
     static let unknown = ExitCode(2)
+    /// `what-if` and `diff`: some flow changes; `test`: an assertion fails.
+    static let changed = ExitCode(1)
     /// Bad arguments (EX_USAGE).
     static let usage = ExitCode(64)
     /// The topology is invalid (EX_DATAERR).

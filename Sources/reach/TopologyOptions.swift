@@ -16,16 +16,25 @@ struct TopologyOptions: ParsableArguments {
 
     /// Loads and compiles the topology, printing warnings to standard error.
     func loadGraph() throws -> ForwardingGraph {
+        ForwardingGraph(try TopologyLoading.topology(at: topology))
+    }
+}
+
+/// Loading a topology named on the command line: a YAML design, a snapshot directory, or the
+/// bundled default (nil). Errors are printed and become the exit status.
+enum TopologyLoading {
+    /// The topology at `path`, with warnings printed to standard error.
+    static func topology(at path: String?) throws -> Topology {
         var isDirectory: ObjCBool = false
-        if let topology, FileManager.default.fileExists(atPath: topology, isDirectory: &isDirectory),
+        if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
             isDirectory.boolValue
         {
-            return try loadSnapshot(topology)
+            return try snapshot(path)
         }
         let loaded: LoadedTopology
         do {
-            if let topology {
-                loaded = try TopologyFileLoader.load(contentsOf: topology)
+            if let path {
+                loaded = try TopologyFileLoader.load(contentsOf: path)
             } else {
                 loaded = try TopologyFileLoader.loadBundledDefault()
             }
@@ -35,10 +44,10 @@ struct TopologyOptions: ParsableArguments {
             throw ExitStatus.invalidInput
         }
         for warning in loaded.warnings { printError("reach: warning: \(warning)") }
-        return ForwardingGraph(loaded.topology)
+        return loaded.topology
     }
 
-    private func loadSnapshot(_ directory: String) throws -> ForwardingGraph {
+    private static func snapshot(_ directory: String) throws -> Topology {
         let loaded: LoadedSnapshot
         do {
             loaded = try AWSSnapshotLoader.load(directory: directory)
@@ -50,6 +59,6 @@ struct TopologyOptions: ParsableArguments {
             }
         }
         for warning in loaded.warnings { printError("reach: warning: \(warning)") }
-        return ForwardingGraph(loaded.topology)
+        return loaded.topology
     }
 }

@@ -18,26 +18,20 @@ struct TrafficOptions: ParsableArguments {
 
     /// The traffic the options name.
     func traffic() throws -> TrafficSet {
-        let ports: IntervalSet<UInt16>
+        var ports: PortRange?
         if let port {
             guard let range = PortRange(port) else {
                 throw ValidationError("--port must be a port or a range like 1024-2048, not '\(port)'")
             }
-            ports = IntervalSet(range.closedRange)
-        } else {
-            ports = .full
+            ports = range
         }
-        let proto: IPProtocolNumber
-        switch FlowProtocol(protocolName) {
-        case .all:
-            return port == nil ? .all : TrafficSet(tcpPorts: ports, udpPorts: ports)
-        case .single(let single):
-            proto = single
-        case nil:
+        guard let flowProtocol = FlowProtocol(protocolName) else {
             throw ValidationError(
                 "--protocol must be tcp, udp, icmp, all or a number 0-255, not '\(protocolName)'")
         }
-        if !proto.hasPorts, port != nil { throw ValidationError("--port applies to tcp and udp only") }
-        return proto.hasPorts ? TrafficSet(ports: ports, of: proto) : TrafficSet(protocol: proto)
+        guard let traffic = TrafficSet(flowProtocol, ports: ports) else {
+            throw ValidationError("--port applies to tcp and udp only")
+        }
+        return traffic
     }
 }

@@ -1,0 +1,84 @@
+import ReachModel
+
+/// A resource a reference may name: its kind and id, its name, and what a change uses of it
+/// (an index, an id, a route target).
+struct Candidate<Value: Hashable> {
+    /// The resource.
+    let ref: ResourceRef
+    /// Its name, if references may use one.
+    let name: String?
+    /// What the reference resolves to.
+    let value: Value
+}
+
+/// A topology resource with an id and a name, found by either.
+protocol NamedResource {
+    /// The kind, for messages.
+    static var kind: ResourceKind { get }
+    /// The id.
+    var id: String { get }
+    /// The name.
+    var name: String { get }
+}
+
+extension SecurityGroup: NamedResource { static var kind: ResourceKind { .securityGroup } }
+extension RouteTable: NamedResource { static var kind: ResourceKind { .routeTable } }
+extension NetworkACL: NamedResource { static var kind: ResourceKind { .networkACL } }
+extension Subnet: NamedResource { static var kind: ResourceKind { .subnet } }
+extension ManagedPrefixList: NamedResource { static var kind: ResourceKind { .prefixList } }
+extension VPCPeeringConnection: NamedResource { static var kind: ResourceKind { .peeringConnection } }
+extension InternetGateway: NamedResource { static var kind: ResourceKind { .internetGateway } }
+extension NATGateway: NamedResource { static var kind: ResourceKind { .natGateway } }
+extension NetworkInterface: NamedResource { static var kind: ResourceKind { .networkInterface } }
+extension Instance: NamedResource { static var kind: ResourceKind { .instance } }
+extension TransitGateway: NamedResource { static var kind: ResourceKind { .transitGateway } }
+extension VirtualPrivateGateway: NamedResource { static var kind: ResourceKind { .virtualPrivateGateway } }
+extension VPCEndpoint: NamedResource { static var kind: ResourceKind { .vpcEndpoint } }
+extension DBInstance: NamedResource { static var kind: ResourceKind { .dbInstance } }
+extension DBCluster: NamedResource { static var kind: ResourceKind { .dbCluster } }
+extension TransitGatewayAttachment: NamedResource {
+    static var kind: ResourceKind { .transitGatewayAttachment }
+}
+extension TransitGatewayRouteTable: NamedResource {
+    static var kind: ResourceKind { .transitGatewayRouteTable }
+}
+
+extension ChangeSet.Item {
+    /// The value of the one candidate `reference` names. An id match wins over name matches;
+    /// candidates resolving to one value (an instance and its primary interface) count once.
+    func pick<Value: Hashable>(
+        _ reference: String, kinds: [ResourceKind], among candidates: [Candidate<Value>]
+    ) throws(TopologyChangeError) -> Value {
+        let byID = candidates.filter { $0.ref.id == reference }
+        let byName = candidates.filter { $0.name == reference }
+        for matches in [byID, byName] {
+            var distinct: [Candidate<Value>] = []
+            for match in matches where !distinct.contains(where: { $0.value == match.value }) {
+                distinct.append(match)
+            }
+            if distinct.count > 1 {
+                throw .ambiguousName(self, name: reference, matches: distinct.map(\.ref))
+            }
+            if let only = distinct.first { return only.value }
+        }
+        throw .unknownResource(self, kinds: kinds, reference: reference)
+    }
+
+    /// The index in `resources` of the one resource `reference` names.
+    func index<Resource: NamedResource>(
+        of reference: String, in resources: [Resource]
+    ) throws(TopologyChangeError) -> Int {
+        try pick(reference, kinds: [Resource.kind], among: Self.candidates(resources) { index, _ in index })
+    }
+
+    /// Every resource of `resources` as a candidate resolving to `value`.
+    static func candidates<Resource: NamedResource, Value: Hashable>(
+        _ resources: [Resource], _ value: (Int, Resource) -> Value?
+    ) -> [Candidate<Value>] {
+        resources.enumerated().compactMap { index, resource in
+            value(index, resource).map {
+                Candidate(ref: ResourceRef(Resource.kind, resource.id), name: resource.name, value: $0)
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import ReachModel
+
+/// Routes of VPC route tables and subnet associations.
+extension Topology {
+    /// Applies ``TopologyChange/addRoute(routeTable:destination:target:)``.
+    mutating func addRoute(
+        table: String, destination: RouteDestination, target: String, _ item: ChangeSet.Item
+    ) throws(TopologyChangeError) {
+        let index = try item.index(of: table, in: routeTables)
+        let resolved = try resolvedDestination(destination, item)
+        let tableRef = ResourceRef(.routeTable, routeTables[index].id)
+        // AWS rejects a second route for one destination, and any route for a VPC block
+        // (the local route already covers it).
+        if routeTables[index].routes.contains(where: { $0.destination == resolved }) {
+            throw .duplicate(item, resource: tableRef, what: "a route for \(resolved)")
+        }
+        let vpc = vpcs.first { $0.id == routeTables[index].vpcID }
+        if case .cidr(let block) = resolved, vpc?.cidrBlocks.contains(block) == true {
+            throw .duplicate(item, resource: tableRef, what: "the local route for \(block)")
+        }
+        let route = Route(destination: resolved, target: try routeTarget(target, item))
+        routeTables[index].routes.append(route)
+    }
+
+    /// Applies ``TopologyChange/removeRoute(routeTable:destination:)``.
+    mutating func removeRoute(
+        table: String, destination: RouteDestination, _ item: ChangeSet.Item
+    ) throws(TopologyChangeError) {
+        let index = try item.index(of: table, in: routeTables)
+        let resolved = try resolvedDestination(destination, item)
+        guard routeTables[index].routes.contains(where: { $0.destination == resolved }) else {
+            throw .absent(
+                item, resource: ResourceRef(.routeTable, routeTables[index].id), what: "route for \(resolved)"
+            )
+        }
+        routeTables[index].routes.removeAll { $0.destination == resolved }
+    }
+
+    /// Applies ``TopologyChange/associateRouteTable(subnet:routeTable:)``.
+    mutating func associateRouteTable(
+        subnet: String, table: String, _ item: ChangeSet.Item
+    ) throws(TopologyChangeError) {
+        let subnetIndex = try item.index(of: subnet, in: subnets)
+        let tableIndex = try item.index(of: table, in: routeTables)
+        let subnet = subnets[subnetIndex]
+        let table = routeTables[tableIndex]
+        guard table.vpcID == subnet.vpcID else {
+            throw .wrongVPC(
+                item, resource: ResourceRef(.routeTable, table.id), vpcID: table.vpcID,
+                other: ResourceRef(.subnet, subnet.id), expectedVPCID: subnet.vpcID)
+        }
+        // A subnet has one explicit association: replacing it is what AWS does.
+        for index in routeTables.indices where routeTables[index].id != table.id {
+            routeTables[index].subnetIDs.removeAll { $0 == subnet.id }
+        }
+        if !table.subnetIDs.contains(subnet.id) { routeTables[tableIndex].subnetIDs.append(subnet.id) }
+    }
+
+    /// `destination` with a prefix list named by its id.
+    func resolvedDestination(
+        _ destination: RouteDestination, _ item: ChangeSet.Item
+    ) throws(TopologyChangeError) -> RouteDestination {
+        guard case .prefixList(let reference) = destination else { return destination }
+        let lists = ChangeSet.Item.candidates(prefixLists) { _, list in RouteDestination.prefixList(list.id) }
+        return try item.pick(reference, kinds: [.prefixList], among: lists)
+    }
+
+    /// The target `reference` names, among every kind a route may target.
+    private func routeTarget(_ reference: String, _ item: ChangeSet.Item) throws(TopologyChangeError)
+        -> RouteTarget
+    {
+        typealias Item = ChangeSet.Item
+        let interfaceIDs = Set(networkInterfaces.map(\.id))
+        var candidates: [Candidate<RouteTarget>] = []
+        candidates += Item.candidates(internetGateways) { .internetGateway($1.id) }
+        candidates += Item.candidates(natGateways) { .natGateway($1.id) }
+        candidates += Item.candidates(peeringConnections) { .peeringConnection($1.id) }
+        candidates += Item.candidates(transitGateways) { .transitGateway($1.id) }
+        candidates += Item.candidates(virtualPrivateGateways) { .virtualPrivateGateway($1.id) }
+        candidates += Item.candidates(vpcEndpoints) { .vpcEndpoint($1.id) }
+        candidates += Item.candidates(networkInterfaces) { .networkInterface($1.id) }
+        candidates += Item.candidates(instances) { _, instance in
+            // An instance stands for its primary interface.
+            guard let primary = instance.networkInterfaceIDs.first, interfaceIDs.contains(primary) else {
+                return nil
+            }
+            return .networkInterface(primary)
+        }
+        // Network Firewall endpoints have an id only: routes name them by it.
+        for firewall in networkFirewalls {
+            for endpoint in firewall.endpoints {
+                candidates.append(
+                    Candidate(
+                        ref: ResourceRef(.vpcEndpoint, endpoint.endpointID), name: nil,
+                        value: .vpcEndpoint(endpoint.endpointID)))
+            }
+        }
+        let kinds: [ResourceKind] = [
+            .internetGateway, .natGateway, .peeringConnection, .transitGateway, .virtualPrivateGateway,
+            .vpcEndpoint, .networkInterface, .instance,
+        ]
+        return try item.pick(reference, kinds: kinds, among: candidates)
+    }
+}
