@@ -61,7 +61,10 @@ struct WhatIfCommand: ParsableCommand {
             printError("reach: \(error)")
             throw ExitStatus.invalidInput
         }
-        for problem in TopologyValidator.validate(changed) where problem.severity == .error {
+        // Only problems the changes bring count: a partial snapshot may already have some.
+        let existing = Set(TopologyValidator.validate(topology).filter { $0.severity == .error })
+        for problem in TopologyValidator.validate(changed)
+        where problem.severity == .error && !existing.contains(problem) {
             printError("reach: the changed topology is invalid: \(problem.message)")
             throw ExitStatus.invalidInput
         }

@@ -52,6 +52,15 @@ struct RegressionCommandTests {
         #expect(missing.stderr.contains("10.99.0.0/16"))
     }
 
+    @Test("what-if on a moto snapshot: problems the snapshot already has do not stop it")
+    func whatIfOnSnapshot() throws {
+        let output = try ReachProcess.run([
+            "what-if", "--topology", "Tests/Fixtures/aws/moto-snapshot", "--add-sg-rule",
+            "sg-c9350ea4e904fc182 ingress tcp 5432 0.0.0.0/0",
+        ])
+        #expect(output.status == 0 || output.status == 1, "\(output.stderr)")
+    }
+
     @Test("diff between a design and its changed copy, both ways")
     func diffBetweenFiles() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
