@@ -11,7 +11,7 @@ extension CheckResult {
         lines += trace.blockerLines()
         if let unknown = trace.unknown, verdict == .unknown {
             lines.append("")
-            lines.append("unknown at \(unknown.component.kind) \(unknown.component): \(unknown.detail)")
+            lines.append(unknown.unknownLine)
         }
         lines += trace.pathLines()
         if !notes.isEmpty {
@@ -44,6 +44,21 @@ extension FlowTrace {
         return lines
     }
 
+    /// Where the flow stops, one line each: every blocker with its code, leg and rule (and its
+    /// detail on the next line when `details`), or where it became unknown when nothing blocks.
+    func stopLines(details: Bool) -> [String] {
+        var lines: [String] = []
+        for blocker in blockers {
+            let rule = blocker.rule.map { " (\($0))" } ?? ""
+            lines.append(
+                "blocked at \(blocker.component.kind) \(blocker.component) [\(blocker.reason.rawValue), \(blocker.direction.rawValue) path]\(rule)"
+            )
+            if details { lines.append("  \(blocker.detail)") }
+        }
+        if let unknown, blockers.isEmpty { lines.append(unknown.unknownLine) }
+        return lines
+    }
+
     /// The hop list, request then reply, after a blank line; empty without hops.
     public func pathLines() -> [String] {
         guard !hops.isEmpty else { return [] }
@@ -66,6 +81,11 @@ extension FlowTrace {
         }
         return lines
     }
+}
+
+extension Blocker {
+    /// `unknown at KIND COMPONENT: detail`.
+    var unknownLine: String { "unknown at \(component.kind) \(component): \(detail)" }
 }
 
 extension String {

@@ -51,17 +51,7 @@ extension ReachabilityDiff {
         case .becomesReachable:
             lines.append("      new path: \(trace.requestPathLine)")
         case .becomesUnreachable, .becomesUnknown:
-            for blocker in trace.blockers {
-                let rule = blocker.rule.map { " (\($0))" } ?? ""
-                lines.append(
-                    "      blocked at \(blocker.component.kind) \(blocker.component) [\(blocker.reason.rawValue), \(blocker.direction.rawValue) path]\(rule)"
-                )
-                lines.append("        \(blocker.detail)")
-            }
-            if let unknown = trace.unknown, trace.blockers.isEmpty {
-                lines.append(
-                    "      unknown at \(unknown.component.kind) \(unknown.component): \(unknown.detail)")
-            }
+            lines += trace.stopLines(details: true).map { "      \($0)" }
         }
         return lines
     }

@@ -39,15 +39,7 @@ extension TestReport {
         guard let trace = evidence.trace else { return lines }
         let path = trace.requestPathLine
         if !path.isEmpty { lines.append("  path: \(path)") }
-        for blocker in trace.blockers {
-            let rule = blocker.rule.map { " (\($0))" } ?? ""
-            lines.append(
-                "  blocked at \(blocker.component.kind) \(blocker.component) [\(blocker.reason.rawValue), \(blocker.direction.rawValue) path]\(rule)"
-            )
-        }
-        if let unknown = trace.unknown, trace.blockers.isEmpty {
-            lines.append("  unknown at \(unknown.component.kind) \(unknown.component): \(unknown.detail)")
-        }
+        lines += trace.stopLines(details: false).map { "  \($0)" }
         return lines
     }
 }

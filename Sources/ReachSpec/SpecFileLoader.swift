@@ -32,11 +32,8 @@ public enum SpecFileLoader {
     /// Reads an assertion file from YAML text; `file` names it in messages and anchors a
     /// relative `topology` path.
     public static func load(yaml: String, file: String) throws(TopologyFileError) -> RegressionSpec {
-        guard let root = try YAMLDocument.root(yaml: yaml, file: file) else {
-            throw .missingKey(
-                SourceLocation(file: file, line: 1, column: 1, keyPath: ""), key: "assertions",
-                reason: "the file is empty")
-        }
+        let root = try YAMLDocument.root(
+            yaml: yaml, file: file, requiring: "assertions", reason: "the file is empty")
         let document = try YAMLMapping(
             root, describing: "an assertion file", allowed: ["topology", "assertions"])
         var topology: String?

@@ -54,11 +54,9 @@ public enum ChangeFileLoader {
 
     /// Loads a change set from YAML text; `file` names it in messages and origins.
     public static func load(yaml: String, file: String) throws(TopologyFileError) -> ChangeSet {
-        guard let root = try YAMLDocument.root(yaml: yaml, file: file) else {
-            throw .missingKey(
-                SourceLocation(file: file, line: 1, column: 1, keyPath: ""), key: "changes",
-                reason: "a change file lists its changes under 'changes'")
-        }
+        let root = try YAMLDocument.root(
+            yaml: yaml, file: file, requiring: "changes",
+            reason: "a change file lists its changes under 'changes'")
         let top = try YAMLMapping(root, describing: "a change set", allowed: ["description", "changes"])
         var changes = ChangeSet()
         if let description = top["description"] {

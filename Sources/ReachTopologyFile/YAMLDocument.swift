@@ -20,6 +20,18 @@ package enum YAMLDocument {
         return text
     }
 
+    /// The composed document of `yaml`, which must not be empty: an empty one lacks `key`,
+    /// for `reason`.
+    package static func root(yaml: String, file: String, requiring key: String, reason: String)
+        throws(TopologyFileError) -> YAMLValue
+    {
+        guard let root = try root(yaml: yaml, file: file) else {
+            throw .missingKey(
+                SourceLocation(file: file, line: 1, column: 1, keyPath: ""), key: key, reason: reason)
+        }
+        return root
+    }
+
     /// The composed document of `yaml`, nil when it is empty; `file` names it in messages.
     package static func root(yaml: String, file: String) throws(TopologyFileError) -> YAMLValue? {
         let root: Node?
