@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ReachEstate", targets: ["ReachEstate"]),
         .library(name: "ReachChange", targets: ["ReachChange"]),
         .library(name: "ReachSpec", targets: ["ReachSpec"]),
+        .library(name: "ReachAudit", targets: ["ReachAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,8 +48,10 @@ let package = Package(
         .target(
             name: "ReachSpec",
             dependencies: ["ReachGraph", "ReachTopologyFile", .product(name: "Yams", package: "Yams")]),
-        // Text, JSON and JUnit renderings of query and test results.
-        .target(name: "ReachReport", dependencies: ["ReachGraph", "ReachNetwork", "ReachSpec"]),
+        // DB security findings computed from the model and the solver's answers, and audit policies.
+        .target(name: "ReachAudit", dependencies: ["ReachGraph", "ReachModel", "ReachTopologyFile"]),
+        // Text, JSON, JUnit and SARIF renderings of query, test and audit results.
+        .target(name: "ReachReport", dependencies: ["ReachGraph", "ReachNetwork", "ReachSpec", "ReachAudit"]),
         // The system Graphviz C libraries (libgvc, libcgraph, libcdt) and a small compatibility shim.
         .systemLibrary(
             name: "CGraphviz",
@@ -62,7 +65,7 @@ let package = Package(
             name: "reach",
             dependencies: [
                 "ReachTopologyFile", "ReachAWSSnapshot", "ReachGraph", "ReachReport", "ReachDiagram",
-                "ReachGraphviz", "ReachEstate", "ReachChange", "ReachSpec",
+                "ReachGraphviz", "ReachEstate", "ReachChange", "ReachSpec", "ReachAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +73,8 @@ let package = Package(
         .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
         .testTarget(name: "ReachTopologyFileTests", dependencies: ["ReachTopologyFile"]),
         .testTarget(name: "ReachChangeTests", dependencies: ["ReachChange", "ReachTopologyFile", "ReachModel"]),
+        .testTarget(
+            name: "ReachAuditTests", dependencies: ["ReachAudit", "ReachTopologyFile", "ReachAWSSnapshot", "ReachGraph"]),
         .testTarget(name: "ReachSpecTests", dependencies: ["ReachSpec", "ReachTopologyFile", "ReachGraph"]),
         .testTarget(
             name: "ReachAWSSnapshotTests", dependencies: ["ReachAWSSnapshot", "ReachGraph", "ReachModel"]),

@@ -58,7 +58,11 @@ extension SnapshotBuilder {
                     privateIP: nil, publicIP: nil,
                     publiclyAccessible: try node.bool("PubliclyAccessible", default: false),
                     securityGroupIDs: groups, clusterID: clusterID, isClusterWriter: false,
-                    tags: try node.tags()))
+                    tags: try node.tags(),
+                    settings: try dbSettings(
+                        node,
+                        parameterGroup: try node.list("DBParameterGroups").first?.optionalString(
+                            "DBParameterGroupName"))))
         }
         try matchEndpointInterfaces(placed)
         for record in records.records("DBClusters") {
@@ -81,7 +85,58 @@ extension SnapshotBuilder {
                 DBCluster(
                     id: id, name: id, engine: engine, port: UInt16(exactly: port) ?? 0,
                     memberIDs: members.filter { member in topology.dbInstances.contains { $0.id == member } },
-                    tags: try node.tags()))
+                    tags: try node.tags(),
+                    settings: try dbSettings(
+                        node, parameterGroup: try node.optionalString("DBClusterParameterGroup"))))
+        }
+        try buildParameterGroups()
+    }
+
+    /// Encryption, availability, backups and parameter group, from a `describe-db-instances`
+    /// or `describe-db-clusters` record; what it omits stays unknown.
+    private func dbSettings(_ node: JSONNode, parameterGroup: String?) throws(SnapshotError) -> DBSettings {
+        DBSettings(
+            engineVersion: try node.optionalString("EngineVersion"),
+            storageEncrypted: try node["StorageEncrypted"]?.bool(),
+            multiAZ: try node["MultiAZ"]?.bool(),
+            backupRetentionDays: try node.optionalInt("BackupRetentionPeriod"),
+            parameterGroupName: parameterGroup)
+    }
+
+    /// The parameters of DB and DB cluster parameter groups (the collector's wrappers of
+    /// `describe-db-parameters` and `describe-db-cluster-parameters`, one entry per group).
+    /// A parameter listed without a value keeps its engine default, so it is left out.
+    private mutating func buildParameterGroups() throws {
+        var families: [String: String] = [:]
+        for record in records.records("DBParameterGroups") {
+            let node = record.node
+            if let family = try node.optionalString("DBParameterGroupFamily") {
+                families[try node.string("DBParameterGroupName")] = family
+            }
+        }
+        let sources: [(key: String, nameKey: String, scope: DBParameterGroup.Scope)] = [
+            ("DBParameterGroupParameters", "DBParameterGroupName", .instance),
+            ("DBClusterParameterGroupParameters", "DBClusterParameterGroupName", .cluster),
+        ]
+        for source in sources {
+            // A group's parameters may come in several pages: merge them into one group.
+            var groups: [String: DBParameterGroup] = [:]
+            var order: [String] = []
+            for record in records.records(source.key) {
+                let node = record.node
+                let name = try node.string(source.nameKey)
+                if groups[name] == nil {
+                    order.append(name)
+                    groups[name] = DBParameterGroup(
+                        name: name, scope: source.scope,
+                        family: source.scope == .instance ? families[name] : nil, parameters: [:])
+                }
+                for parameter in try node.list("Parameters") {
+                    guard let value = try parameter.optionalString("ParameterValue") else { continue }
+                    groups[name]?.parameters[try parameter.string("ParameterName")] = value
+                }
+            }
+            topology.dbParameterGroups += order.compactMap { groups[$0] }
         }
     }
 

@@ -12,15 +12,20 @@ public struct DBCluster: Hashable, Sendable {
     public var memberIDs: [String]
     /// Tags.
     public var tags: Tags
+    /// Encryption, availability, backups and cluster parameter group, as far as the input says.
+    public var settings: DBSettings
 
     /// Creates a cluster.
-    public init(id: String, name: String, engine: String, port: UInt16, memberIDs: [String], tags: Tags = [:])
-    {
+    public init(
+        id: String, name: String, engine: String, port: UInt16, memberIDs: [String], tags: Tags = [:],
+        settings: DBSettings = DBSettings()
+    ) {
         self.id = id
         self.name = name
         self.engine = engine
         self.port = port
         self.memberIDs = memberIDs
         self.tags = tags
+        self.settings = settings
     }
 }

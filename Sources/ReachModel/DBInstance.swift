@@ -29,13 +29,15 @@ public struct DBInstance: Hashable, Sendable {
     public var isClusterWriter: Bool
     /// Tags.
     public var tags: Tags
+    /// Encryption, availability, backups and parameter group, as far as the input says.
+    public var settings: DBSettings
 
     /// Creates a DB instance.
     public init(
         id: String, name: String, engine: String, port: UInt16, subnetGroupID: String, subnetID: String,
         privateIP: IPv4Address?, publicIP: IPv4Address?, publiclyAccessible: Bool,
         securityGroupIDs: [String], clusterID: String? = nil, isClusterWriter: Bool = false,
-        tags: Tags = [:]
+        tags: Tags = [:], settings: DBSettings = DBSettings()
     ) {
         self.id = id
         self.name = name
@@ -50,6 +52,7 @@ public struct DBInstance: Hashable, Sendable {
         self.clusterID = clusterID
         self.isClusterWriter = isClusterWriter
         self.tags = tags
+        self.settings = settings
     }
 
     /// The default port of an engine (S-DB-1), or nil when the engine is not known.

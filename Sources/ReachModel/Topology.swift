@@ -31,6 +31,8 @@ public struct Topology: Hashable, Sendable {
     public var dbInstances: [DBInstance] = []
     /// Aurora clusters.
     public var dbClusters: [DBCluster] = []
+    /// DB parameter groups and DB cluster parameter groups.
+    public var dbParameterGroups: [DBParameterGroup] = []
     /// On-premises sites.
     public var onPremSites: [OnPremSite] = []
     /// Transit gateways.

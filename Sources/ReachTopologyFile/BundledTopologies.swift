@@ -23,6 +23,8 @@ public enum BundledTopologies {
         #                                      outbound would drop the reply (SUBNET_ACL_RESTRICTION, return)
         #   internet -> orders-db tcp 5432     unreachable: not publicly accessible, no public IP
         #   app-1 -> internet tcp 443          reachable through nat-a and shop-igw
+        #
+        # The DBs are encrypted, Multi-AZ, backed up and TLS-only: `reach audit` finds nothing here.
         name: shop
         region: us-east-1
 
@@ -104,6 +106,15 @@ public enum BundledTopologies {
           - name: orders-subnets
             subnets: [db-a, db-b]
 
+        dbParameterGroups:                 # TLS only: rds.force_ssl on for the instance and the cluster
+          - name: orders-params
+            family: postgres16
+            parameters: {rds.force_ssl: 1}
+          - name: orders-cluster-params
+            scope: cluster
+            family: aurora-postgresql16
+            parameters: {rds.force_ssl: 1}
+
         databases:
           - name: orders-db
             engine: postgres
@@ -112,12 +123,22 @@ public enum BundledTopologies {
             privateIp: 10.0.21.10
             publiclyAccessible: false
             securityGroups: [db-sg]
+            engineVersion: "16.3"
+            storageEncrypted: true
+            multiAZ: true
+            backupRetentionDays: 7
+            parameterGroup: orders-params
 
         dbClusters:
           - name: orders-cluster
             engine: aurora-postgresql
             subnetGroup: orders-subnets
             securityGroups: [db-sg]
+            engineVersion: "16.2"
+            storageEncrypted: true
+            multiAZ: true
+            backupRetentionDays: 7
+            parameterGroup: orders-cluster-params
             instances:
               - {name: orders-cluster-1, subnet: db-a, privateIp: 10.0.21.21, role: writer}
               - {name: orders-cluster-2, subnet: db-b, privateIp: 10.0.22.21, role: reader}

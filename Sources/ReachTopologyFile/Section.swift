@@ -13,6 +13,7 @@ enum Section: String, CaseIterable {
     case networkInterfaces
     case instances
     case dbSubnetGroups
+    case dbParameterGroups
     case databases
     case dbClusters
     case onPremSites
@@ -49,6 +50,7 @@ enum Section: String, CaseIterable {
         case .networkInterfaces: "a network interface"
         case .instances: "an instance"
         case .dbSubnetGroups: "a DB subnet group"
+        case .dbParameterGroups: "a DB parameter group"
         case .databases: "an RDS DB instance"
         case .dbClusters: "an Aurora DB cluster"
         case .onPremSites: "an on-premises site"
@@ -91,12 +93,14 @@ enum Section: String, CaseIterable {
                     "networkInterfaces",
                 ]
             case .dbSubnetGroups: ["subnets"]
+            case .dbParameterGroups: ["scope", "family", "parameters"]
             case .databases:
                 [
                     "engine", "port", "subnetGroup", "subnet", "privateIp", "publiclyAccessible", "publicIp",
                     "securityGroups",
-                ]
-            case .dbClusters: ["engine", "port", "subnetGroup", "securityGroups", "instances"]
+                ] + Self.dbSettingKeys
+            case .dbClusters:
+                ["engine", "port", "subnetGroup", "securityGroups", "instances"] + Self.dbSettingKeys
             case .onPremSites: ["cidrs", "publicCidrs"]
             case .transitGateways: ["region"]
             case .transitGatewayAttachments:
@@ -161,5 +165,10 @@ enum Section: String, CaseIterable {
     /// The keys of one instance of an Aurora cluster.
     static let clusterMemberKeys = [
         "name", "id", "subnet", "privateIp", "role", "publiclyAccessible", "publicIp", "tags",
+        "parameterGroup",
+    ]
+    /// The keys of a DB instance or cluster that the audit reads.
+    static let dbSettingKeys = [
+        "engineVersion", "storageEncrypted", "multiAZ", "backupRetentionDays", "parameterGroup",
     ]
 }

@@ -183,8 +183,8 @@ extension TopologyBuilder {
                     id: id, name: name, engine: engine, port: port, subnetGroupID: groupID,
                     subnetID: placement.subnetID, privateIP: placement.privateIP, publicIP: publicIP,
                     publiclyAccessible: try item.bool("publiclyAccessible", default: false),
-                    securityGroupIDs: try groups(item, vpcID: subnetGroupVPC[groupID]), tags: try item.tags())
-            )
+                    securityGroupIDs: try groups(item, vpcID: subnetGroupVPC[groupID]), tags: try item.tags(),
+                    settings: try dbSettings(item, scope: .instance)))
             record(.dbInstance, id, item)
         }
     }
@@ -214,15 +214,70 @@ extension TopologyBuilder {
                         subnetID: placement.subnetID, privateIP: placement.privateIP, publicIP: publicIP,
                         publiclyAccessible: try member.bool("publiclyAccessible", default: false),
                         securityGroupIDs: groupIDs, clusterID: id, isClusterWriter: role == "writer",
-                        tags: try member.tags()))
+                        tags: try member.tags(),
+                        settings: DBSettings(
+                            parameterGroupName: try parameterGroup(member, scope: .instance))))
                 record(.dbInstance, memberID, member, parent: item)
                 memberIDs.append(memberID)
             }
             topology.dbClusters.append(
                 DBCluster(
                     id: id, name: name, engine: engine, port: port, memberIDs: memberIDs,
-                    tags: try item.tags()))
+                    tags: try item.tags(), settings: try dbSettings(item, scope: .cluster)))
             record(.dbCluster, id, item)
         }
+    }
+
+    mutating func buildDBParameterGroups() throws(TopologyFileError) {
+        for item in items[.dbParameterGroups] ?? [] {
+            let (name, _) = try item.name()
+            let (id, _) = try item.id(defaultingTo: name)
+            let scope = try choice(item, "scope", DBParameterGroup.Scope.allCases.map(\.rawValue))
+            var parameters: [String: String] = [:]
+            if let value = item["parameters"] {
+                parameters = try value.stringMap(
+                    expected: "a mapping of parameter names to values, such as {rds.force_ssl: 1}",
+                    keys: "a parameter name")
+            }
+            var family: String?
+            if let value = item["family"] {
+                family = try value.name("a parameter group family such as postgres16")
+            }
+            topology.dbParameterGroups.append(
+                DBParameterGroup(
+                    name: id, scope: scope.flatMap(DBParameterGroup.Scope.init(rawValue:)) ?? .instance,
+                    family: family, parameters: parameters))
+            dbParameterGroupScopes[id] = scope.flatMap(DBParameterGroup.Scope.init(rawValue:)) ?? .instance
+        }
+    }
+
+    /// Encryption, availability, backups and parameter group of a DB or cluster item; what it
+    /// omits stays unknown.
+    private func dbSettings(_ item: YAMLMapping, scope: DBParameterGroup.Scope) throws(TopologyFileError)
+        -> DBSettings
+    {
+        var settings = DBSettings(parameterGroupName: try parameterGroup(item, scope: scope))
+        if let value = item["engineVersion"] {
+            settings.engineVersion = try value.name("a version such as 16.3")
+        }
+        if let value = item["storageEncrypted"] { settings.storageEncrypted = try value.bool() }
+        if let value = item["multiAZ"] { settings.multiAZ = try value.bool() }
+        if let value = item["backupRetentionDays"] {
+            settings.backupRetentionDays = try value.integer(in: 0...35, "a number of days from 0 to 35")
+        }
+        return settings
+    }
+
+    /// The id of the parameter group `item` names, which must be of `scope`.
+    private func parameterGroup(_ item: YAMLMapping, scope: DBParameterGroup.Scope) throws(TopologyFileError)
+        -> String?
+    {
+        guard let value = item["parameterGroup"] else { return nil }
+        let id = try resolve(\.dbParameterGroups, value)
+        guard dbParameterGroupScopes[id] == scope else {
+            throw value.invalid(
+                "a DB \(scope == .cluster ? "cluster " : "")parameter group (scope: \(scope.rawValue))")
+        }
+        return id
     }
 }

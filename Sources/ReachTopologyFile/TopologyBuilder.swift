@@ -41,6 +41,7 @@ struct TopologyBuilder {
     var networkInterfaces = Registry(kind: "network interface")
     var instances = Registry(kind: "instance")
     var dbSubnetGroups = Registry(kind: "DB subnet group")
+    var dbParameterGroups = Registry(kind: "DB parameter group")
     var databases = Registry(kind: "DB instance")
     var dbClusters = Registry(kind: "DB cluster")
     var onPremSites = Registry(kind: "on-premises site")
@@ -71,6 +72,8 @@ struct TopologyBuilder {
     var primaryInterface: [String: String] = [:]
     /// DB subnet group id → its VPC id.
     var subnetGroupVPC: [String: String] = [:]
+    /// The scope of each DB parameter group, by id, for checking references to them.
+    var dbParameterGroupScopes: [String: DBParameterGroup.Scope] = [:]
     /// DB subnet group id → its subnet ids.
     var subnetGroupSubnets: [String: [String]] = [:]
 
@@ -97,6 +100,7 @@ struct TopologyBuilder {
         try buildInstances()
         try buildRouteTables()
         try buildDBSubnetGroups()
+        try buildDBParameterGroups()
         try buildDatabases()
         try buildDBClusters()
         try buildTransitGateways()
@@ -150,6 +154,7 @@ struct TopologyBuilder {
         case .networkInterfaces: \.networkInterfaces
         case .instances: \.instances
         case .dbSubnetGroups: \.dbSubnetGroups
+        case .dbParameterGroups: \.dbParameterGroups
         case .databases: \.databases
         case .dbClusters: \.dbClusters
         case .onPremSites: \.onPremSites

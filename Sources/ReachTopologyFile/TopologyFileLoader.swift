@@ -9,11 +9,14 @@ public struct LoadedTopology: Sendable {
     public let topology: Topology
     /// Validator warnings, each as `file:line:column: keyPath: warning: message`.
     public let warnings: [String]
+    /// The line that declares each resource the file spells out.
+    public let declarationLines: [ResourceRef: Int]
 
     /// Creates a loaded topology.
-    public init(topology: Topology, warnings: [String]) {
+    public init(topology: Topology, warnings: [String], declarationLines: [ResourceRef: Int] = [:]) {
         self.topology = topology
         self.warnings = warnings
+        self.declarationLines = declarationLines
     }
 }
 
@@ -40,7 +43,9 @@ public enum TopologyFileLoader {
             }
         }
         if !errors.isEmpty { throw .invalidTopology(errors) }
-        return LoadedTopology(topology: builder.topology, warnings: warnings)
+        return LoadedTopology(
+            topology: builder.topology, warnings: warnings,
+            declarationLines: builder.origins.mapValues { $0.item.line })
     }
 
     /// Loads the bundled default design, ``BundledTopologies/defaultYAML``.

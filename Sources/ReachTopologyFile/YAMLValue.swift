@@ -139,17 +139,21 @@ package struct YAMLValue {
 
     /// A string-to-string map.
     package func tags() throws(TopologyFileError) -> Tags {
-        let expected = "a mapping of tag names to values, such as {env: prod}"
+        try stringMap(expected: "a mapping of tag names to values, such as {env: prod}", keys: "a tag name")
+    }
+
+    /// A mapping of names to text values (`{rds.force_ssl: 1}`); a null value reads as the
+    /// empty string.
+    package func stringMap(expected: String, keys: String) throws(TopologyFileError) -> [String: String] {
         guard case .mapping(let mapping) = node else { throw invalid(expected) }
-        var tags: Tags = [:]
+        var map: [String: String] = [:]
         for (key, value) in mapping {
             let keyValue = YAMLValue(node: key, path: path, file: file)
-            let name = try keyValue.scalarText("a tag name")
+            let name = try keyValue.scalarText(keys)
             let item = child(name, node: value)
-            // A tag value may be empty; null reads as the empty string.
-            tags[name] = item.isNull ? "" : try item.scalarText("a tag value (text)")
+            map[name] = item.isNull ? "" : try item.scalarText("a value (text or a number)")
         }
-        return tags
+        return map
     }
 }
 

@@ -13,7 +13,7 @@ struct Reach: ParsableCommand {
             """,
         subcommands: [
             CheckCommand.self, WhoCanReachCommand.self, ExposureCommand.self, MatrixCommand.self,
-            WhatIfCommand.self, DiffCommand.self, TestCommand.self, DiagramCommand.self,
+            WhatIfCommand.self, DiffCommand.self, TestCommand.self, AuditCommand.self, DiagramCommand.self,
             GenerateEstateCommand.self,
         ]
     )

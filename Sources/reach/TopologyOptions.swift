@@ -25,11 +25,18 @@ struct TopologyOptions: ParsableArguments {
 enum TopologyLoading {
     /// The topology at `path`, with warnings printed to standard error.
     static func topology(at path: String?) throws -> Topology {
+        try loaded(at: path).topology
+    }
+
+    /// The topology at `path` (the bundled default without one) and, for a design file, the
+    /// line declaring each resource.
+    static func loaded(at path: String?) throws -> (topology: Topology, declarationLines: [ResourceRef: Int])
+    {
         var isDirectory: ObjCBool = false
         if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
             isDirectory.boolValue
         {
-            return try snapshot(path)
+            return (try snapshot(path), [:])
         }
         let loaded: LoadedTopology
         do {
@@ -44,7 +51,7 @@ enum TopologyLoading {
             throw ExitStatus.invalidInput
         }
         for warning in loaded.warnings { printError("reach: warning: \(warning)") }
-        return loaded.topology
+        return (loaded.topology, loaded.declarationLines)
     }
 
     private static func snapshot(_ directory: String) throws -> Topology {

@@ -94,7 +94,7 @@ struct RegressionCommandTests {
     func testBundledWithJUnit() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: "Topologies")
             .filter { $0.hasSuffix(".assertions.yaml") }.sorted().map { "Topologies/\($0)" }
-        #expect(files.count == 8)
+        #expect(files.count == 9)
         let junit = FileManager.default.temporaryDirectory.appendingPathComponent(
             "reach-junit-\(ProcessInfo.processInfo.processIdentifier).xml"
         ).path

@@ -15,7 +15,7 @@ struct BundledSpecTests {
         "every bundled design's assertions hold",
         arguments: [
             "three-tier", "public-db", "return-nacl", "peering", "tgw-hub", "tgw-inspection", "privatelink",
-            "hybrid-aurora",
+            "hybrid-aurora", "audit-gallery",
         ])
     func assertionsHold(design: String) throws {
         let specPath = topologiesFolder.appendingPathComponent("\(design).assertions.yaml").path
@@ -43,6 +43,6 @@ struct BundledSpecTests {
                 $0.replacingOccurrences(of: ".assertions.yaml", with: ".yaml")
             })
         #expect(designs == specs)
-        #expect(designs.count == 8)
+        #expect(designs.count == 9)
     }
 }
