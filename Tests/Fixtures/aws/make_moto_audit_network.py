@@ -38,17 +38,20 @@ import json
 import sys
 from typing import Any, Callable
 
+import os
+
 import boto3
-import botocore.config
 import botocore.exceptions
-import botocore.parsers
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_moto_network import _clients, _Notes, _try  # noqa: E402  (the shared helpers)
 
 REGION = "us-east-1"
 ACCOUNT = "123456789012"  # moto's default account
 
 
 # --------------------------------------------------------------------------------------------
-# Helpers (the same as make_moto_network.py's)
+# Helpers (the rest are make_moto_network.py's)
 # --------------------------------------------------------------------------------------------
 
 
@@ -58,45 +61,6 @@ def _tags(name: str, **extra: str) -> list[dict[str, str]]:
 
 def _spec(resource_type: str, name: str, **extra: str) -> list[dict[str, Any]]:
     return [{"ResourceType": resource_type, "Tags": _tags(name, **extra)}]
-
-
-class _Notes:
-    """Collects what the target AWS could not do, so callers can report it."""
-
-    def __init__(self, log: Callable[[str], None] | None) -> None:
-        self.items: list[str] = []
-        self._log = log
-
-    def add(self, text: str) -> None:
-        self.items.append(text)
-        if self._log:
-            self._log(text)
-
-
-def _try(notes: _Notes, what: str, call: Callable[[], Any]) -> Any:
-    """Runs an optional API call; a call the target does not implement is noted, not fatal."""
-    try:
-        return call()
-    except NotImplementedError as error:  # moto in-process
-        notes.add(f"{what}: not implemented ({error})")
-    except botocore.exceptions.ClientError as error:  # moto server: 500 / NotImplemented
-        notes.add(f"{what}: {error.response.get('Error', {}).get('Code')} {error}")
-    except (botocore.exceptions.BotoCoreError, botocore.parsers.ResponseParserError) as error:
-        # moto server answers an unimplemented action with an HTML 500 page
-        notes.add(f"{what}: not implemented by the endpoint ({type(error).__name__})")
-    return None
-
-
-def _clients(session: boto3.Session | None, region: str, endpoint_url: str | None) -> dict[str, Any]:
-    session = session or boto3.Session(region_name=region)
-    kwargs: dict[str, Any] = {
-        "region_name": region,
-        # an unimplemented call is a 500 under moto server; do not retry it for long
-        "config": botocore.config.Config(retries={"mode": "standard", "max_attempts": 2}),
-    }
-    if endpoint_url:
-        kwargs["endpoint_url"] = endpoint_url
-    return {name: session.client(name, **kwargs) for name in ("ec2", "rds")}
 
 
 # --------------------------------------------------------------------------------------------
