@@ -10,8 +10,14 @@ extension Auditor {
                 settings: db.settings, engine: db.engine, scope: .instance, resource: context.ref(db),
                 isProduction: context.isProduction(db), isMultiAZ: db.settings.multiAZ, context, into: &sink)
         }
+        // Members by cluster, gathered once rather than scanned per cluster.
+        let membersByCluster = Dictionary(
+            grouping: context.topology.dbInstances.filter { $0.clusterID != nil }
+        ) {
+            $0.clusterID ?? ""
+        }
         for cluster in context.topology.dbClusters {
-            let members = context.topology.dbInstances.filter { $0.clusterID == cluster.id }
+            let members = membersByCluster[cluster.id] ?? []
             let zones = Set(members.compactMap { context.subnets[$0.subnetID]?.availabilityZone })
             // Aurora's MultiAZ says whether replicas run in more than one AZ; a design may omit it.
             let multiAZ = cluster.settings.multiAZ ?? (members.isEmpty ? nil : zones.count > 1)

@@ -31,7 +31,7 @@ extension Auditor {
                 guard !world.isEmpty || !wide.isEmpty else { continue }
                 let allPorts = traffic.tcpPorts == .full
                 let names = dbs.map { context.ref($0).description }.joined(separator: ", ")
-                let what = allPorts ? "every port" : "port \(Self.portsText(opened))"
+                let what = allPorts ? "every port" : "port \(opened.rangeList)"
                 var evidence = [
                     "ingress rule \(index + 1): \(Self.ruleText(rule, context))", "carried by \(names)",
                 ]
@@ -76,12 +76,5 @@ extension Auditor {
         }
         let side = rule.direction == .ingress ? "from" : "to"
         return "\(rule.match) \(side) \(peer)"
-    }
-
-    static func portsText(_ ports: IntervalSet<UInt16>) -> String {
-        ports.intervals.map {
-            $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)"
-        }
-        .joined(separator: ", ")
     }
 }

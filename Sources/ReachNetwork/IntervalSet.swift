@@ -112,6 +112,14 @@ public struct IntervalSet<Bound: FixedWidthInteger & UnsignedInteger & Sendable>
         return set
     }
 
+    /// The intervals as `5432, 8000-8080`.
+    public var rangeList: String {
+        intervals.map {
+            $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)"
+        }
+        .joined(separator: ", ")
+    }
+
     /// The number of values, saturating at `UInt64.max`.
     public var count: UInt64 {
         intervals.reduce(0) { total, range in

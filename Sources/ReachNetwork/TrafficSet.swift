@@ -140,10 +140,6 @@ extension TrafficSet: CustomStringConvertible {
     }
 
     private static func list<Bound>(_ set: IntervalSet<Bound>, full: String) -> String {
-        if set == .full { return full }
-        return set.intervals.map {
-            $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)"
-        }
-        .joined(separator: ", ")
+        set == .full ? full : set.rangeList
     }
 }
