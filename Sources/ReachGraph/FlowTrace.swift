@@ -57,9 +57,14 @@ struct TraceReplay: Hashable, Sendable {
 
     /// Traces `request` this way, with the text of every hop.
     func trace(_ request: Packet, over graph: ForwardingGraph) -> FlowTrace {
+        trace(request, over: GraphBox(graph))
+    }
+
+    /// Traces `request` this way over a boxed graph, with the text of every hop.
+    func trace(_ request: Packet, over box: GraphBox) -> FlowTrace {
         var assumed: (address: IPv4Address, interface: Int)?
         if let assumedAddress, let assumedInterface { assumed = (assumedAddress, assumedInterface) }
-        var tracer = FlowTracer(graph: graph, assumedAddress: assumed, zoneChoice: zoneChoice)
+        var tracer = FlowTracer(box: box, assumedAddress: assumed, zoneChoice: zoneChoice)
         return tracer.trace(request, from: source, to: destination)
     }
 }

@@ -45,7 +45,7 @@ extension FlowTracer {
         let tgw = graph.transitGateways[gateway]
         let visit = TransitGatewayVisit(
             gateway: gateway, ingress: ingress, direction: direction, packet: packet)
-        guard visitedTransitGateways.insert(visit).inserted else {
+        guard visitedTransitGateways.insert(visit) else {
             block(tgw.ref, rule: nil, .routingLoop, "the packet comes back to \(tgw.ref)")
             return nil
         }

@@ -44,10 +44,10 @@ struct FlowTracer {
     var direction: PathDirection = .forward
     /// Original source of each NAT gateway's translated request, for untranslating the reply.
     var natOriginalSource: [Int: IPv4Address] = [:]
-    var visited: Set<VisitKey> = []
+    var visited = VisitLog<VisitKey>()
     /// The subnet each transit gateway VPC attachment used for the request (appliance mode).
     var attachmentSubnetUsed: [Int: Int] = [:]
-    var visitedTransitGateways: Set<TransitGatewayVisit> = []
+    var visitedTransitGateways = VisitLog<TransitGatewayVisit>()
     /// The gateway endpoint the request reached an AWS service through.
     var gatewayEndpointUsed: Int?
     /// The Network Firewall endpoint whose stateful engine saw the request.
@@ -79,7 +79,17 @@ struct FlowTracer {
         graph: ForwardingGraph, assumedAddress: (address: IPv4Address, interface: Int)? = nil,
         zoneChoice: Int = 0, recordsFilters: Bool = false, isQuiet: Bool = false
     ) {
-        graphBox = GraphBox(graph)
+        self.init(
+            box: GraphBox(graph), assumedAddress: assumedAddress, zoneChoice: zoneChoice,
+            recordsFilters: recordsFilters, isQuiet: isQuiet)
+    }
+
+    /// A tracer over a graph already boxed: callers that trace many packets box it once.
+    init(
+        box: GraphBox, assumedAddress: (address: IPv4Address, interface: Int)? = nil,
+        zoneChoice: Int = 0, recordsFilters: Bool = false, isQuiet: Bool = false
+    ) {
+        graphBox = box
         self.assumedAddress = assumedAddress
         self.zoneChoice = zoneChoice
         self.recordsFilters = recordsFilters
@@ -149,14 +159,15 @@ struct FlowTracer {
         record(component) {
             PathHop(
                 component: component, direction: direction, action: action, rule: rule, detail: detail(),
-                packet: packet.description)
+                packet: hopLog.text(of: packet))
         }
     }
 
-    /// Counts a hop at `component`, and keeps it unless the trace is quiet.
+    /// Counts a hop at `component`, and keeps it unless the trace is quiet. A recording walk
+    /// is read only for its filters and reasons, so it does not note where it ended either.
     private func record(_ component: ComponentRef, _ makeHop: () -> PathHop) {
         hopLog.count += 1
-        hopLog.lastComponent = component
+        if !recordsFilters { hopLog.lastComponent = component }
         if !isQuiet { hopLog.hops.append(makeHop()) }
     }
 
@@ -170,7 +181,7 @@ struct FlowTracer {
             record(component) {
                 PathHop(
                     component: component, direction: direction, action: .denied, rule: rule, detail: detail,
-                    packet: packet.description)
+                    packet: hopLog.text(of: packet))
             }
         }
     }
@@ -276,7 +287,7 @@ struct FlowTracer {
 
     mutating func route(from subnet: Int, _ packet: Packet) -> Arrival? {
         let vpc = self.vpc(ofSubnet: subnet)
-        guard visited.insert(VisitKey(subnet: subnet, packet: packet, direction: direction)).inserted,
+        guard visited.insert(VisitKey(subnet: subnet, packet: packet, direction: direction)),
             hopLog.count < 512
         else {
             block(
@@ -685,6 +696,9 @@ final class HopLog {
     /// Where the last hop was.
     var lastComponent: ComponentRef?
 
+    /// The last packet described, and its text: consecutive hops mostly carry the same packet.
+    private var described: (packet: Packet, text: String)?
+
     init() {}
 
     init(copying other: HopLog) {
@@ -692,10 +706,18 @@ final class HopLog {
         count = other.count
         lastComponent = other.lastComponent
     }
+
+    /// `packet`'s text, reusing the last hop's when the packet is the same.
+    func text(of packet: Packet) -> String {
+        if let described, described.packet == packet { return described.text }
+        let text = packet.description
+        described = (packet, text)
+        return text
+    }
 }
 
 /// A graph behind a reference, so that copying a tracer copies one reference.
-final class GraphBox {
+final class GraphBox: Sendable {
     let graph: ForwardingGraph
 
     init(_ graph: ForwardingGraph) {

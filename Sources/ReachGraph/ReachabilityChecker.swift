@@ -13,10 +13,13 @@ import ReachNetwork
 public struct ReachabilityChecker: Sendable {
     /// The graph queried.
     public let graph: ForwardingGraph
+    /// The same graph behind one reference, shared by every tracer this checker starts.
+    let graphBox: GraphBox
 
     /// A checker over `graph`.
     public init(graph: ForwardingGraph) {
         self.graph = graph
+        graphBox = GraphBox(graph)
     }
 
     /// Resolves names through an ``EndpointResolver`` over the same graph.
@@ -348,7 +351,7 @@ public struct ReachabilityChecker: Sendable {
     ) -> FlowTrace {
         // Alternatives are traced quietly; the one shown is traced again with text (`replayed`).
         func quietTrace(_ choice: Int) -> FlowTrace {
-            var tracer = FlowTracer(graph: graph, assumedAddress: assumed, zoneChoice: choice, isQuiet: true)
+            var tracer = FlowTracer(box: graphBox, assumedAddress: assumed, zoneChoice: choice, isQuiet: true)
             var trace = tracer.trace(packet, from: source.place, to: destination.place)
             trace.replay = TraceReplay(
                 source: source.place, destination: destination.place, assumedAddress: assumed?.address,
@@ -450,7 +453,7 @@ public struct ReachabilityChecker: Sendable {
     func replayed(_ trace: FlowTrace) -> FlowTrace {
         guard let replay = trace.replay, let request = trace.request else { return trace }
         var result = trace
-        result.hops = replay.trace(request, over: graph).hops
+        result.hops = replay.trace(request, over: graphBox).hops
         result.replay = nil
         return result
     }

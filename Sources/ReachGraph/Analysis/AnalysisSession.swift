@@ -28,7 +28,7 @@ struct AnalysisSession {
         self.graph = graph
         self.catalog = catalog
         checker = ReachabilityChecker(graph: graph)
-        pairs = PairAnalyzer(graph: graph)
+        pairs = PairAnalyzer(graph: graph, classes: catalog.classes, shapes: catalog.shapes)
     }
 
     /// The answer from one source member to one destination member, over every address the

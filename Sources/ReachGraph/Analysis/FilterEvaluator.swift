@@ -4,12 +4,15 @@ import ReachNetwork
 /// Evaluates recorded filters for every protocol and port at once: a network ACL or a set of
 /// security groups, judged for fixed addresses, becomes the ``TrafficSet`` it lets through.
 ///
-/// Results are cached by which entries or rules matched the addresses, not by the addresses
-/// themselves (thousands of sources in one address class hit the same few entries), and every
-/// distinct result is interned as a small integer, so that whole paths can be cached by the
-/// results of their filters.
+/// Results are cached by the peer's filter class: every entry's and rule's CIDR is a filter
+/// boundary, so within a class only group references can tell peers apart, and those are
+/// checked per peer (``ClassKey``). Behind that, results are cached by which entries or rules
+/// matched. Every distinct result is interned as a small integer, so that whole paths can be
+/// cached by the results of their filters.
 struct FilterEvaluator {
     let graph: ForwardingGraph
+    let classes: AddressClasses
+    let shapes: FilterShapes
     /// An address assumed for a DB endpoint whose address the input does not give.
     var assumed: (address: IPv4Address, interface: Int)?
 
@@ -20,22 +23,43 @@ struct FilterEvaluator {
     private var groupCache: [MatchKey: Int] = [:]
     private var unionCache: [[Int]: Int] = [:]
     private var ruleSets: [ProtocolMatch: TrafficSet] = [:]
+    private var aclClassCache: [ClassKey: Int] = [:]
+    private var groupClassCache: [ClassKey: Int] = [:]
+    /// The groups each group's rules refer to, per direction (at `group * 2 + direction`),
+    /// found when first needed.
+    private var referencedGroups: [[Int]?]
 
     /// The id of the empty set.
     static let nothing = 0
     /// The id of all traffic.
     static let everything = 1
 
-    /// Which entries or rules of one ACL direction or group matched, by position.
+    /// Which entries or rules of one ACL direction or group matched, by position; `shape`
+    /// from ``FilterShapes``, so that look-alike filters share results.
     private struct MatchKey: Hashable {
-        let filter: Int
+        let shape: Int
         let direction: Int
         let matched: [UInt64]
     }
 
-    init(graph: ForwardingGraph, assumed: (address: IPv4Address, interface: Int)? = nil) {
+    /// One ACL direction or group, judged for any peer of a filter class that carries exactly
+    /// the referenced groups marked in `references` (bit `i`: the `i`th group the rules refer to).
+    private struct ClassKey: Hashable {
+        let filter: Int
+        let direction: Int
+        let peerClass: Int
+        let references: UInt64
+    }
+
+    init(
+        graph: ForwardingGraph, classes: AddressClasses, shapes: FilterShapes,
+        assumed: (address: IPv4Address, interface: Int)? = nil
+    ) {
         self.graph = graph
+        self.classes = classes
+        self.shapes = shapes
         self.assumed = assumed
+        referencedGroups = Array(repeating: nil, count: graph.securityGroups.count * 2)
     }
 
     /// What a filter lets through, as interned ids: `allowed` for certain, `notDenied`
@@ -81,12 +105,24 @@ struct FilterEvaluator {
 
     /// S-NACL-2: entries in rule-number order; the first that matches a packet decides it.
     private mutating func networkACL(_ index: Int, outbound: Bool, peer: IPv4Address) -> Int {
+        let classKey = ClassKey(
+            filter: index, direction: outbound ? 1 : 0, peerClass: classes.filterClass(of: peer),
+            references: 0)
+        if let cached = aclClassCache[classKey] { return cached }
+        let id = matchedNetworkACL(index, outbound: outbound, peer: peer)
+        aclClassCache[classKey] = id
+        return id
+    }
+
+    private mutating func matchedNetworkACL(_ index: Int, outbound: Bool, peer: IPv4Address) -> Int {
         let entries = outbound ? graph.networkACLs[index].outbound : graph.networkACLs[index].inbound
         var matched = [UInt64](repeating: 0, count: (entries.count + 63) / 64)
         for (position, entry) in entries.enumerated() where entry.prefix.contains(peer) {
             matched[position / 64] |= 1 << UInt64(position % 64)
         }
-        let key = MatchKey(filter: index, direction: outbound ? 1 : 0, matched: matched)
+        let key = MatchKey(
+            shape: shapes.networkACL(index, outbound: outbound), direction: outbound ? 1 : 0, matched: matched
+        )
         if let cached = aclCache[key] { return cached }
         var remaining = TrafficSet.all
         var allowed = TrafficSet.empty
@@ -114,16 +150,37 @@ struct FilterEvaluator {
         let here = graph.subnets[interface.subnet].vpc
         var perGroup: [Int] = []
         var anyUnknown = false
+        let peerClass = classes.filterClass(of: peer)
         for group in interface.securityGroups {
             let compiled = graph.securityGroups[group]
             if !compiled.isKnown { anyUnknown = true }
+            let references = referencedGroups(of: group, facing)
+            var classKey: ClassKey?
+            if references.count <= 64 {
+                var mask: UInt64 = 0
+                for (bit, referenced) in references.enumerated()
+                where graph.address(peer, carries: referenced, seenFrom: here, assumed: assumed) {
+                    mask |= 1 << UInt64(bit)
+                }
+                let key = ClassKey(
+                    filter: group, direction: facing == .ingress ? 1 : 0, peerClass: peerClass,
+                    references: mask)
+                if let cached = groupClassCache[key] {
+                    perGroup.append(cached)
+                    continue
+                }
+                classKey = key
+            }
             let rules = compiled.rules(facing)
             var matched = [UInt64](repeating: 0, count: (rules.count + 63) / 64)
             for (position, rule) in rules.enumerated() where peerMatches(rule.peer, peer, here) {
                 matched[position / 64] |= 1 << UInt64(position % 64)
             }
-            let key = MatchKey(filter: group, direction: facing == .ingress ? 1 : 0, matched: matched)
+            let key = MatchKey(
+                shape: shapes.securityGroup(group, facing), direction: facing == .ingress ? 1 : 0,
+                matched: matched)
             if let cached = groupCache[key] {
+                if let classKey { groupClassCache[classKey] = cached }
                 perGroup.append(cached)
                 continue
             }
@@ -133,6 +190,7 @@ struct FilterEvaluator {
             }
             let id = intern(union)
             groupCache[key] = id
+            if let classKey { groupClassCache[classKey] = id }
             perGroup.append(id)
         }
         let allowed: Int
@@ -148,6 +206,20 @@ struct FilterEvaluator {
             return Admitted(allowed: allowed, notDenied: Self.everything, unknownReason: .unknownResource)
         }
         return Admitted(allowed: allowed, notDenied: allowed)
+    }
+
+    /// The distinct groups the rules of `group` facing one way refer to, in order of first use.
+    private mutating func referencedGroups(of group: Int, _ facing: TrafficDirection) -> [Int] {
+        let key = group * 2 + (facing == .ingress ? 1 : 0)
+        if let known = referencedGroups[key] { return known }
+        var found: [Int] = []
+        for rule in graph.securityGroups[group].rules(facing) {
+            if case .group(let referenced) = rule.peer, !found.contains(referenced) {
+                found.append(referenced)
+            }
+        }
+        referencedGroups[key] = found
+        return found
     }
 
     private func peerMatches(_ peer: CompiledPeer, _ address: IPv4Address, _ vpc: Int) -> Bool {

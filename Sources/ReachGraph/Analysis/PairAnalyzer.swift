@@ -14,13 +14,20 @@ struct PairAnalyzer {
     private(set) var filters: FilterEvaluator
     /// Answers by the filter results of their paths.
     private var answers: [PathKey: FlowReach] = [:]
-    /// Where each class of destination ports starts, for port-dependent paths.
-    private let portClassStarts: [UInt16]
+    private let classes: AddressClasses
+    private let shapes: FilterShapes
 
-    init(graph: ForwardingGraph) {
+    init(graph: ForwardingGraph, classes: AddressClasses, shapes: FilterShapes) {
         self.graph = graph
+        self.classes = classes
+        self.shapes = shapes
         checker = ReachabilityChecker(graph: graph)
-        filters = FilterEvaluator(graph: graph)
+        filters = FilterEvaluator(graph: graph, classes: classes, shapes: shapes)
+    }
+
+    /// Where each class of destination ports starts, for port-dependent paths (rare, so
+    /// computed when one is met rather than up front).
+    private var portClassStarts: [UInt16] {
         var starts = Set(graph.destinationPortClasses).union(graph.portBoundaries)
         for balancer in graph.loadBalancers {
             for listener in balancer.listeners {
@@ -29,7 +36,7 @@ struct PairAnalyzer {
             }
         }
         starts.insert(0)
-        portClassStarts = starts.sorted()
+        return starts.sorted()
     }
 
     /// One walk of the path: the filters met and how the path ended.
@@ -47,7 +54,8 @@ struct PairAnalyzer {
         _ destinationAddress: IPv4Address, zoneChoice: Int = 0
     ) -> Walk {
         var tracer = FlowTracer(
-            graph: graph, assumedAddress: filters.assumed, zoneChoice: zoneChoice, recordsFilters: true)
+            box: checker.graphBox, assumedAddress: filters.assumed, zoneChoice: zoneChoice,
+            recordsFilters: true)
         // Ports do not steer a path that records its filters; the probe's are arbitrary.
         let probe = Packet(
             source: sourceAddress, destination: destinationAddress, protocolNumber: .tcp, sourcePort: 49152,
@@ -64,7 +72,7 @@ struct PairAnalyzer {
     mutating func assume(_ assumed: (address: IPv4Address, interface: Int)?) {
         guard filters.assumed?.address != assumed?.address || filters.assumed?.interface != assumed?.interface
         else { return }
-        filters = FilterEvaluator(graph: graph, assumed: assumed)
+        filters = FilterEvaluator(graph: graph, classes: classes, shapes: shapes, assumed: assumed)
         answers = [:]
     }
 
@@ -194,10 +202,10 @@ struct PairAnalyzer {
                 if answer.blockReason == nil { answer.blockReason = outcome.trace.reason }
             }
         }
+        let starts = portClassStarts
         for proto in [IPProtocolNumber.tcp, .udp] {
-            for (position, start) in portClassStarts.enumerated() {
-                let end =
-                    position + 1 < portClassStarts.count ? portClassStarts[position + 1] - 1 : UInt16.max
+            for (position, start) in starts.enumerated() {
+                let end = position + 1 < starts.count ? starts[position + 1] - 1 : UInt16.max
                 add(TrafficSet(ports: IntervalSet(start...end), of: proto), proto, start)
             }
         }

@@ -48,7 +48,9 @@ public struct ReachabilityAnalyzer: Sendable {
         _ destination: Endpoint, traffic: TrafficSet = .all, scope: SourceScope = .everything
     ) -> WhoCanReachAnswer {
         var session = AnalysisSession(graph: graph, catalog: catalog)
-        var collector = SourceCollector(destination: destination)
+        var collector = SourceCollector(
+            destination: destination,
+            expectedSources: graph.interfaces.count + graph.subnets.count + graph.onPremSites.count + 1)
         // Interfaces: one answer per group of identical interfaces.
         for group in catalog.interfaceGroups {
             let members = group.members.filter {
@@ -69,23 +71,30 @@ public struct ReachabilityAnalyzer: Sendable {
                 [(.interface(interface), member.addresses)],
                 answers: destination.members.map { session.answer(from: member, to: $0) })
         }
-        var external: [(SourceIdentity, EndpointMember)] = []
+        // Address ranges: one answer per address class, gathered by equal answers.
+        typealias AddressClass = (representative: IPv4Address, addresses: IPv4AddressSet)
+        var external: [(SourceIdentity, EndpointMember, [AddressClass])] = []
         if scope.includesSubnetHosts {
             for (subnet, addresses) in catalog.freeHostAddresses.enumerated() where !addresses.isEmpty {
-                external.append((.subnetHosts(subnet), .hosts(subnet, addresses, graph: graph)))
+                external.append(
+                    (
+                        .subnetHosts(subnet), .hosts(subnet, addresses, graph: graph),
+                        catalog.freeHostClasses[subnet]
+                    ))
             }
         }
         if scope.includesOnPremSites {
             for (index, site) in graph.onPremSites.enumerated() {
-                external.append((.onPremSite(index), .onPremSite(index, site)))
+                let member = EndpointMember.onPremSite(index, site)
+                external.append((.onPremSite(index), member, catalog.classes.split(member.addresses)))
             }
         }
         if scope.includesInternet {
-            external.append((.internet, .internet(resolver.internetHostAddresses)))
+            external.append(
+                (.internet, .internet(catalog.internetHostAddresses), catalog.internetHostClasses))
         }
-        // Address ranges: one answer per address class, gathered by equal answers.
-        for (identity, member) in external {
-            for (representative, addresses) in catalog.classes.split(member.addresses) {
+        for (identity, member, classes) in external {
+            for (representative, addresses) in classes {
                 let single = member.narrowed(to: representative)
                 collector.add(
                     [(identity, addresses)],

@@ -27,15 +27,27 @@ struct SourceCatalog {
     }
 
     let classes: AddressClasses
+    /// The graph's filters numbered by shape, for results shared between look-alike filters.
+    let shapes: FilterShapes
     private(set) var interfaceGroups: [InterfaceGroup] = []
     /// Interfaces that can start traffic (ENIs and DB endpoints, not NAT gateways, endpoint
     /// interfaces or load balancer nodes) but whose address the input does not give.
     private(set) var unaddressedInterfaces: [Int] = []
     /// Each subnet's addresses that AWS does not reserve and no interface holds.
     private(set) var freeHostAddresses: [IPv4AddressSet] = []
+    /// Each subnet's free host addresses split into address classes (empty for a subnet with
+    /// none), split once here rather than on every question.
+    private(set) var freeHostClasses: [[(representative: IPv4Address, addresses: IPv4AddressSet)]] = []
+    /// Every public address that belongs to no interface and no on-prem site.
+    let internetHostAddresses: IPv4AddressSet
+    /// The same, split into address classes.
+    let internetHostClasses: [(representative: IPv4Address, addresses: IPv4AddressSet)]
 
     init(graph: ForwardingGraph) {
         classes = AddressClasses(graph: graph)
+        shapes = FilterShapes(graph: graph)
+        internetHostAddresses = EndpointResolver(graph: graph).internetHostAddresses
+        internetHostClasses = classes.split(internetHostAddresses)
         var held = [[UInt32]](repeating: [], count: graph.subnets.count)
         var groupIndex: [GroupKey: Int] = [:]
         for (index, interface) in graph.interfaces.enumerated() {
@@ -65,6 +77,7 @@ struct SourceCatalog {
         freeHostAddresses = graph.subnets.indices.map { subnet in
             graph.usableHostAddresses(of: subnet, held: held[subnet])
         }
+        freeHostClasses = freeHostAddresses.map { $0.isEmpty ? [] : classes.split($0) }
     }
 
     /// ENIs and DB endpoints start traffic; NAT gateways, endpoint interfaces and load balancer

@@ -14,13 +14,16 @@ enum SourceIdentity: Hashable {
 struct SourceCollector {
     let destination: Endpoint
     private var destinationInterfaces: Set<Int> = []
-    private var entries:
-        [SourceIdentity: [(addresses: IPv4AddressSet, reach: FlowReach, witness: Witness?)]] = [:]
+    /// Sources in the order first met, each with its answers (parallel to `order`).
     private var order: [SourceIdentity] = []
-    private var seen: Set<SourceIdentity> = []
+    private var entries: [[(addresses: IPv4AddressSet, reach: FlowReach, witness: Witness?)]] = []
+    private var position: [SourceIdentity: Int] = [:]
 
-    init(destination: Endpoint) {
+    init(destination: Endpoint, expectedSources: Int = 0) {
         self.destination = destination
+        order.reserveCapacity(expectedSources)
+        entries.reserveCapacity(expectedSources)
+        position.reserveCapacity(expectedSources)
         for member in destination.members {
             if case .interface(let index) = member.place { destinationInterfaces.insert(index) }
         }
@@ -40,31 +43,38 @@ struct SourceCollector {
         }
         let reach = combined ?? .allUnknown(.unknownResource)
         let witness = answers.first { !$0.reach.reachable.isEmpty }?.witness ?? answers.first?.witness
+        let unreachable = reach.isUnreachable
         for (identity, addresses) in sources {
-            if seen.insert(identity).inserted { order.append(identity) }
-            if reach.isUnreachable { continue }
-            // Address classes of one source with the same answer are reported together.
-            var list = entries[identity] ?? []
-            if let index = list.firstIndex(where: { $0.reach == reach }) {
-                list[index].addresses = list[index].addresses.union(addresses)
+            let index: Int
+            if let known = position[identity] {
+                index = known
             } else {
-                list.append((addresses, reach, witness))
+                index = order.count
+                position[identity] = index
+                order.append(identity)
+                entries.append([])
             }
-            entries[identity] = list
+            if unreachable { continue }
+            // Address classes of one source with the same answer are reported together.
+            if let same = entries[index].firstIndex(where: { $0.reach == reach }) {
+                entries[index][same].addresses = entries[index][same].addresses.union(addresses)
+            } else {
+                entries[index].append((addresses, reach, witness))
+            }
         }
     }
 
     func answer(traffic: TrafficSet, graph: ForwardingGraph) -> WhoCanReachAnswer {
         var sources: [ReachingSource] = []
-        for identity in order {
-            for entry in entries[identity] ?? [] {
-                let reach = entry.reach.restricted(to: traffic)
+        for (identity, list) in zip(order, entries) {
+            for entry in list {
+                let reach = traffic == .all ? entry.reach : entry.reach.restricted(to: traffic)
                 if reach.isUnreachable { continue }
                 sources.append(source(identity, entry.addresses, reach, entry.witness, graph))
             }
         }
         return WhoCanReachAnswer(
-            destination: destination.ref, traffic: traffic, sources: sources, sourcesAnalysed: seen.count)
+            destination: destination.ref, traffic: traffic, sources: sources, sourcesAnalysed: order.count)
     }
 
     private func source(

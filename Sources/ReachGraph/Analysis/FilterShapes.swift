@@ -1,0 +1,55 @@
+import ReachModel
+import ReachNetwork
+
+/// Network ACL directions and security groups numbered by what they do once their CIDRs have
+/// been matched: two with equal shapes (the same protocol matches and actions, in order) give
+/// equal results for equal sets of matching entries, whatever their CIDRs. The estate's VPCs
+/// each have their own ACLs and groups built from the same templates, so the result for one
+/// serves them all.
+struct FilterShapes {
+    /// The shape of each network ACL's inbound (`acl * 2`) and outbound (`acl * 2 + 1`) entries.
+    let networkACLs: [Int]
+    /// The shape of each security group's egress (`group * 2`) and ingress (`group * 2 + 1`) rules.
+    let securityGroups: [Int]
+
+    private struct ACLEntryShape: Hashable {
+        let action: RuleAction
+        let match: ProtocolMatch
+    }
+
+    init(graph: ForwardingGraph) {
+        var aclIDs: [[ACLEntryShape]: Int] = [:]
+        var acls: [Int] = []
+        acls.reserveCapacity(graph.networkACLs.count * 2)
+        for acl in graph.networkACLs {
+            for entries in [acl.inbound, acl.outbound] {
+                let shape = entries.map { ACLEntryShape(action: $0.action, match: $0.match) }
+                acls.append(Self.id(of: shape, in: &aclIDs))
+            }
+        }
+        networkACLs = acls
+        var groupIDs: [[ProtocolMatch]: Int] = [:]
+        var groups: [Int] = []
+        groups.reserveCapacity(graph.securityGroups.count * 2)
+        for group in graph.securityGroups {
+            for rules in [group.egress, group.ingress] {
+                groups.append(Self.id(of: rules.map(\.match), in: &groupIDs))
+            }
+        }
+        securityGroups = groups
+    }
+
+    private static func id<Shape: Hashable>(of shape: Shape, in ids: inout [Shape: Int]) -> Int {
+        if let id = ids[shape] { return id }
+        ids[shape] = ids.count
+        return ids.count - 1
+    }
+
+    /// The shape of one direction of network ACL `acl`.
+    func networkACL(_ acl: Int, outbound: Bool) -> Int { networkACLs[acl * 2 + (outbound ? 1 : 0)] }
+
+    /// The shape of the rules of security group `group` facing one way.
+    func securityGroup(_ group: Int, _ facing: TrafficDirection) -> Int {
+        securityGroups[group * 2 + (facing == .ingress ? 1 : 0)]
+    }
+}

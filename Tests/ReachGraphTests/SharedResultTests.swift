@@ -1,0 +1,123 @@
+import ReachModel
+import ReachNetwork
+import Testing
+
+@testable import ReachGraph
+
+/// Two app subnets whose network ACLs look alike (same protocols, actions and order) but name
+/// different CIDRs, so only `s1`'s lets the DB's traffic through; `a1` and `a3` share a subnet
+/// and an address class but not a security group, and only `a1`'s group is one the DB admits.
+private let lookAlikes = """
+    vpcs:
+      - {name: vpc-a, cidrs: [10.0.0.0/16]}
+    subnets:
+      - {name: s1, vpc: vpc-a, cidr: 10.0.1.0/24, az: us-east-1a}
+      - {name: s2, vpc: vpc-a, cidr: 10.0.2.0/24, az: us-east-1a}
+      - {name: data, vpc: vpc-a, cidr: 10.0.3.0/24, az: us-east-1a}
+    networkAcls:
+      - name: acl-1
+        vpc: vpc-a
+        subnets: [s1]
+        inbound:
+          - {rule: 100, action: allow, protocol: all, cidr: 10.0.3.0/24}
+        outbound:
+          - {rule: 100, action: allow, protocol: all, cidr: 10.0.3.0/24}
+      - name: acl-2
+        vpc: vpc-a
+        subnets: [s2]
+        inbound:
+          - {rule: 100, action: allow, protocol: all, cidr: 10.0.99.0/24}
+        outbound:
+          - {rule: 100, action: allow, protocol: all, cidr: 10.0.99.0/24}
+      - name: acl-3
+        vpc: vpc-a
+        inbound:
+          - {rule: 100, action: deny, protocol: all, cidr: 10.0.3.0/24}
+        outbound:
+          - {rule: 100, action: allow, protocol: all, cidr: 10.0.3.0/24}
+    securityGroups:
+      - name: app-sg
+        vpc: vpc-a
+      - name: other-sg
+        vpc: vpc-a
+      - name: db-sg
+        vpc: vpc-a
+        ingress:
+          - {protocol: tcp, ports: 5432, from: app-sg}
+    instances:
+      - {name: a1, subnet: s1, privateIp: 10.0.1.10, securityGroups: [app-sg]}
+      - {name: a2, subnet: s2, privateIp: 10.0.2.10, securityGroups: [app-sg]}
+      - {name: a3, subnet: s1, privateIp: 10.0.1.11, securityGroups: [other-sg]}
+    dbSubnetGroups:
+      - {name: db-group, subnets: [data]}
+    databases:
+      - {name: db, engine: postgres, subnetGroup: db-group, subnet: data, privateIp: 10.0.3.10, securityGroups: [db-sg]}
+
+    """
+
+@Suite("Results shared between look-alike filters and sources")
+struct SharedResultTests {
+    @Test("look-alike ACLs share a shape; another action or protocol makes another shape")
+    func shapes() throws {
+        let net = try TestNetwork(lookAlikes)
+        let shapes = FilterShapes(graph: net.graph)
+        let index = { (name: String) in try #require(net.graph.networkACLs.firstIndex { $0.ref.name == name })
+        }
+        let (acl1, acl2, acl3) = (try index("acl-1"), try index("acl-2"), try index("acl-3"))
+        #expect(shapes.networkACL(acl1, outbound: true) == shapes.networkACL(acl2, outbound: true))
+        #expect(shapes.networkACL(acl1, outbound: false) == shapes.networkACL(acl2, outbound: false))
+        #expect(shapes.networkACL(acl1, outbound: false) != shapes.networkACL(acl3, outbound: false))
+    }
+
+    @Test("look-alike ACLs still judge a peer by their own CIDRs")
+    func sameShapeOwnCIDRs() throws {
+        let net = try TestNetwork(lookAlikes)
+        var filters = FilterEvaluator(
+            graph: net.graph, classes: AddressClasses(graph: net.graph),
+            shapes: FilterShapes(graph: net.graph))
+        let subnet = { (name: String) in try #require(net.graph.subnets.firstIndex { $0.ref.name == name }) }
+        let peer = try #require(IPv4Address("10.0.3.10"))
+        let s1 = filters.evaluate(
+            .networkACL(subnet: try subnet("s1"), outbound: true, peer: peer, leg: .forward))
+        let s2 = filters.evaluate(
+            .networkACL(subnet: try subnet("s2"), outbound: true, peer: peer, leg: .forward))
+        #expect(filters.sets[s1.allowed] == .all)
+        #expect(filters.sets[s2.allowed] == .empty)
+    }
+
+    @Test("peers of one address class with different groups get their own security group results")
+    func groupReferencesSplitAClass() throws {
+        let net = try TestNetwork(lookAlikes)
+        var filters = FilterEvaluator(
+            graph: net.graph, classes: AddressClasses(graph: net.graph),
+            shapes: FilterShapes(graph: net.graph))
+        let database = try #require(net.graph.databaseInterfaces["db"])
+        let member = try #require(IPv4Address("10.0.1.10"))
+        let outsider = try #require(IPv4Address("10.0.1.11"))
+        #expect(filters.classes.filterClass(of: member) == filters.classes.filterClass(of: outsider))
+        let admitted = filters.evaluate(.securityGroups(interface: database, facing: .ingress, peer: member))
+        let refused = filters.evaluate(.securityGroups(interface: database, facing: .ingress, peer: outsider))
+        #expect(filters.sets[admitted.allowed].tcpPorts.contains(5432))
+        #expect(filters.sets[refused.allowed] == .empty)
+    }
+
+    @Test("who-can-reach tells apart subnets with look-alike ACLs and interfaces with other groups")
+    func whoCanReachKeepsContextsApart() throws {
+        let net = try TestNetwork(lookAlikes)
+        let analyzer = ReachabilityAnalyzer(graph: net.graph)
+        let answer = analyzer.whoCanReach(try net.checker.resolver.resolve("db"))
+        let reaching = Set(answer.sources.filter { !$0.reach.reachable.isEmpty }.map(\.ref.name))
+        #expect(reaching == ["a1"])
+        for name in ["a1", "a2", "a3"] {
+            let check = try net.check(name, "db")
+            #expect((check.verdict == .reachable) == reaching.contains(name), "\(name)")
+        }
+    }
+
+    @Test("a visit log refuses a second visit and keeps the first")
+    func visitLog() {
+        var log = VisitLog<Int>()
+        let results = [3, 4, 3, 4, 5].map { log.insert($0) }
+        #expect(results == [true, true, false, false, true])
+    }
+}
