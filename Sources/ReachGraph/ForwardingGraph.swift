@@ -7,7 +7,7 @@ import ReachNetwork
 /// Build it once per topology; every query reuses it.
 public struct ForwardingGraph: Sendable {
     /// The topology the graph was compiled from.
-    public let topology: Topology
+    public internal(set) var topology: Topology
 
     var vpcs: [CompiledVPC] = []
     var subnets: [CompiledSubnet] = []

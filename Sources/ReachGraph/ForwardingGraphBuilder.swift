@@ -129,11 +129,6 @@ struct ForwardingGraphBuilder {
         }
     }
 
-    /// How a rule names a referenced group: `name (id)`, or the id when it has no other name.
-    private static func label(ofGroup id: String, names: [String: String]) -> String {
-        names[id].map { $0 == id ? id : "\($0) (\(id))" } ?? id
-    }
-
     private mutating func buildSecurityGroups(_ graph: inout ForwardingGraph) {
         for (i, group) in topology.securityGroups.enumerated() { graph.groupIndex[group.id] = i }
         // Groups that interfaces or rules refer to but the input lacks get an index too (their
@@ -156,29 +151,7 @@ struct ForwardingGraphBuilder {
         let groupNames = Dictionary(
             topology.securityGroups.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for group in topology.securityGroups {
-            let vpc = graph.vpcIndex[group.vpcID] ?? -1
-            var compiled: [TrafficDirection: [CompiledSecurityGroupRule]] = [:]
-            for direction in [TrafficDirection.ingress, .egress] {
-                compiled[direction] = group.rules(direction).enumerated().map { index, rule in
-                    let peerText: String
-                    if case .securityGroup(let id) = rule.peer {
-                        peerText = "group \(Self.label(ofGroup: id, names: groupNames))"
-                    } else {
-                        peerText = rule.peer.description
-                    }
-                    let preposition = direction == .ingress ? "from" : "to"
-                    let note = rule.description.map { " \"\($0)\"" } ?? ""
-                    return CompiledSecurityGroupRule(
-                        match: rule.match, peer: compilePeer(rule.peer, graph),
-                        label:
-                            "\(direction.rawValue) rule #\(index + 1): allow \(rule.match) \(preposition) \(peerText)\(note)"
-                    )
-                }
-            }
-            graph.securityGroups.append(
-                CompiledSecurityGroup(
-                    ref: ComponentRef(.securityGroup, id: group.id, name: group.name), vpc: vpc,
-                    ingress: compiled[.ingress] ?? [], egress: compiled[.egress] ?? []))
+            graph.securityGroups.append(compileSecurityGroup(group, groupName: { groupNames[$0] }, graph))
         }
         for id in missingGroups {
             graph.securityGroups.append(
@@ -192,29 +165,11 @@ struct ForwardingGraphBuilder {
         var aclIndex: [String: Int] = [:]
         var defaultACL: [Int: Int] = [:]
         for acl in topology.networkACLs {
-            func compile(_ direction: TrafficDirection) -> [CompiledACLEntry] {
-                acl.entries.filter { $0.direction == direction }.sorted { $0.ruleNumber < $1.ruleNumber }.map
-                { entry in
-                    let preposition = direction == .ingress ? "from" : "to"
-                    return CompiledACLEntry(
-                        ruleNumber: entry.ruleNumber, action: entry.action, match: entry.match,
-                        prefix: entry.cidrBlock,
-                        label: "\(direction == .ingress ? "inbound" : "outbound") rule \(entry.ruleNumber): "
-                            + "\(entry.action.rawValue) \(entry.match) \(preposition) \(entry.cidrBlock)")
-                }
-            }
-            for entry in acl.entries {
-                addBoundaries(entry.cidrBlock)
-                addPortBoundaries(entry.match)
-            }
             aclIndex[acl.id] = graph.networkACLs.count
             if acl.isDefault, let vpc = graph.vpcIndex[acl.vpcID] {
                 defaultACL[vpc] = graph.networkACLs.count
             }
-            graph.networkACLs.append(
-                CompiledNetworkACL(
-                    ref: ComponentRef(.networkACL, id: acl.id, name: acl.name), inbound: compile(.ingress),
-                    outbound: compile(.egress)))
+            graph.networkACLs.append(compileNetworkACL(acl))
         }
         for s in graph.subnets.indices {
             graph.subnets[s].networkACL = defaultACL[graph.subnets[s].vpc] ?? -1
@@ -225,6 +180,57 @@ struct ForwardingGraphBuilder {
                 if let s = graph.subnetIndex[subnetID] { graph.subnets[s].networkACL = index }
             }
         }
+    }
+
+    /// One security group's rules, compiled; `groupName` gives the name of a described group
+    /// by id (nil for one the input lacks), for the rules' labels.
+    mutating func compileSecurityGroup(
+        _ group: SecurityGroup, groupName: (String) -> String?, _ graph: ForwardingGraph
+    ) -> CompiledSecurityGroup {
+        let vpc = graph.vpcIndex[group.vpcID] ?? -1
+        var compiled: [TrafficDirection: [CompiledSecurityGroupRule]] = [:]
+        for direction in [TrafficDirection.ingress, .egress] {
+            compiled[direction] = group.rules(direction).enumerated().map { index, rule in
+                let peerText: String
+                if case .securityGroup(let id) = rule.peer {
+                    peerText = "group \(groupName(id).map { $0 == id ? id : "\($0) (\(id))" } ?? id)"
+                } else {
+                    peerText = rule.peer.description
+                }
+                let preposition = direction == .ingress ? "from" : "to"
+                let note = rule.description.map { " \"\($0)\"" } ?? ""
+                return CompiledSecurityGroupRule(
+                    match: rule.match, peer: compilePeer(rule.peer, graph),
+                    label:
+                        "\(direction.rawValue) rule #\(index + 1): allow \(rule.match) \(preposition) \(peerText)\(note)"
+                )
+            }
+        }
+        return CompiledSecurityGroup(
+            ref: ComponentRef(.securityGroup, id: group.id, name: group.name), vpc: vpc,
+            ingress: compiled[.ingress] ?? [], egress: compiled[.egress] ?? [])
+    }
+
+    /// One network ACL's entries, compiled and sorted by rule number per direction.
+    mutating func compileNetworkACL(_ acl: NetworkACL) -> CompiledNetworkACL {
+        func compile(_ direction: TrafficDirection) -> [CompiledACLEntry] {
+            acl.entries.filter { $0.direction == direction }.sorted { $0.ruleNumber < $1.ruleNumber }.map {
+                entry in
+                let preposition = direction == .ingress ? "from" : "to"
+                return CompiledACLEntry(
+                    ruleNumber: entry.ruleNumber, action: entry.action, match: entry.match,
+                    prefix: entry.cidrBlock,
+                    label: "\(direction == .ingress ? "inbound" : "outbound") rule \(entry.ruleNumber): "
+                        + "\(entry.action.rawValue) \(entry.match) \(preposition) \(entry.cidrBlock)")
+            }
+        }
+        for entry in acl.entries {
+            addBoundaries(entry.cidrBlock)
+            addPortBoundaries(entry.match)
+        }
+        return CompiledNetworkACL(
+            ref: ComponentRef(.networkACL, id: acl.id, name: acl.name), inbound: compile(.ingress),
+            outbound: compile(.egress))
     }
 
     private mutating func buildGatewaysAndPeering(_ graph: inout ForwardingGraph) {

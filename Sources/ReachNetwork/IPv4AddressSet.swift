@@ -38,6 +38,11 @@ public struct IPv4AddressSet: Hashable, Sendable {
     /// Whether `address` is in the set.
     public func contains(_ address: IPv4Address) -> Bool { storage.contains(address.value) }
 
+    /// Whether some address from `low` through `high` is in the set.
+    public func overlaps(_ low: IPv4Address, through high: IPv4Address) -> Bool {
+        storage.overlaps(low.value...high.value)
+    }
+
     /// The addresses in either set.
     public func union(_ other: IPv4AddressSet) -> IPv4AddressSet {
         IPv4AddressSet(storage: storage.union(other.storage))

@@ -58,6 +58,21 @@ public struct IntervalSet<Bound: FixedWidthInteger & UnsignedInteger & Sendable>
         return low < intervals.count && intervals[low].contains(value)
     }
 
+    /// Whether some value of `range` is in the set (binary search, no allocation).
+    public func overlaps(_ range: ClosedRange<Bound>) -> Bool {
+        var low = 0
+        var high = intervals.count
+        while low < high {
+            let middle = (low + high) / 2
+            if intervals[middle].upperBound < range.lowerBound {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low < intervals.count && intervals[low].lowerBound <= range.upperBound
+    }
+
     /// Whether every value of `other` is in this set.
     public func isSuperset(of other: IntervalSet) -> Bool {
         other.subtracting(self).isEmpty

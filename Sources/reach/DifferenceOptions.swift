@@ -1,5 +1,7 @@
 import ArgumentParser
 import ReachGraph
+import ReachModel
+import ReachNetwork
 import ReachReport
 
 /// What `what-if` and `diff` share: which destinations to compare, which traffic, the format,
@@ -20,6 +22,22 @@ struct DifferenceOptions: ParsableArguments {
     /// Compares `before` and `after`, prints the changes and exits 0 when nothing changes, 1
     /// when something does (as diff(1) does).
     func report(before: ForwardingGraph, after: ForwardingGraph) throws {
+        try report { selector, traffic throws(EndpointSelectorError) in
+            try ReachabilityDiffer(before: before, after: after).diff(to: selector, traffic: traffic)
+        }
+    }
+
+    /// Compares the network of `before` with `changed`, a changed copy of its topology (only
+    /// the sources a change to filters touches are analysed again), and reports as above.
+    func report(before: ForwardingGraph, changedTo changed: Topology) throws {
+        try report { selector, traffic throws(EndpointSelectorError) in
+            try ReachabilityBaseline.diff(from: before, to: changed, destinations: selector, traffic: traffic)
+        }
+    }
+
+    private func report(
+        _ differential: (EndpointSelector?, TrafficSet) throws(EndpointSelectorError) -> ReachabilityDiff
+    ) throws {
         let selector: EndpointSelector?
         do {
             selector = try destinations.map { (text) throws(EndpointSelectorError) in
@@ -31,8 +49,7 @@ struct DifferenceOptions: ParsableArguments {
         }
         let diff: ReachabilityDiff
         do {
-            diff = try ReachabilityDiffer(before: before, after: after).diff(
-                to: selector, traffic: try trafficOptions.traffic())
+            diff = try differential(selector, try trafficOptions.traffic())
         } catch let error as EndpointSelectorError {
             printError("reach: --to: \(error)")
             throw ExitStatus.usage

@@ -68,7 +68,7 @@ struct WhatIfCommand: ParsableCommand {
             printError("reach: the changed topology is invalid: \(problem.message)")
             throw ExitStatus.invalidInput
         }
-        try differenceOptions.report(before: ForwardingGraph(topology), after: ForwardingGraph(changed))
+        try differenceOptions.report(before: ForwardingGraph(topology), changedTo: changed)
     }
 
     /// The change files' changes, then the quick flags', in the order given.

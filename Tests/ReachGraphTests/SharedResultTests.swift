@@ -120,4 +120,24 @@ struct SharedResultTests {
         let results = [3, 4, 3, 4, 5].map { log.insert($0) }
         #expect(results == [true, true, false, false, true])
     }
+
+    @Test("interfaces answered together are each reported at their own address, with their own witness")
+    func groupedInterfacesKeepTheirOwnAddress() throws {
+        let net = try TestNetwork(
+            lookAlikes.replacingOccurrences(
+                of: "  - {name: a3, subnet: s1, privateIp: 10.0.1.11, securityGroups: [other-sg]}",
+                with: "  - {name: a3, subnet: s1, privateIp: 10.0.1.11, securityGroups: [app-sg]}"))
+        let analyzer = ReachabilityAnalyzer(graph: net.graph)
+        let answer = analyzer.whoCanReach(try net.checker.resolver.resolve("db"))
+        for name in ["a1", "a3"] {
+            let source = try #require(answer.sources.first { $0.ref.name == name })
+            let address = try #require(IPv4Address(name == "a1" ? "10.0.1.10" : "10.0.1.11"))
+            #expect(source.addresses == IPv4AddressSet(address))
+            let witness = try #require(source.witness)
+            #expect(witness.packet.source == address)
+            let trace = analyzer.trace(witness)
+            #expect(trace.verdict == .reachable)
+            #expect(trace.hops.first?.component.name == name)
+        }
+    }
 }

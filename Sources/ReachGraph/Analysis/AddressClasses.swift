@@ -11,6 +11,13 @@ struct AddressClasses {
     /// Every interface's private and public address, sorted.
     private let interfaceAddresses: [UInt32]
 
+    /// The classes of `graph`, whose interfaces are those of `base`'s graph (a graph whose
+    /// filters alone were edited).
+    init(graph: ForwardingGraph, sameInterfacesAs base: AddressClasses) {
+        filterBoundaries = graph.filterBoundaries
+        interfaceAddresses = base.interfaceAddresses
+    }
+
     init(graph: ForwardingGraph) {
         filterBoundaries = graph.filterBoundaries
         var addresses = Set<UInt32>()
@@ -25,6 +32,14 @@ struct AddressClasses {
     /// which interface holds the address).
     func filterClass(of address: IPv4Address) -> Int {
         filterBoundaries.partitionPoint { $0 > address.value }
+    }
+
+    /// The first and last address of the filter class holding `address`.
+    func filterClassRange(of address: IPv4Address) -> (low: IPv4Address, high: IPv4Address) {
+        let index = filterClass(of: address)
+        let low = index == 0 ? 0 : filterBoundaries[index - 1]
+        let high = index < filterBoundaries.count ? filterBoundaries[index] - 1 : UInt32.max
+        return (IPv4Address(low), IPv4Address(high))
     }
 
     /// `set` split into classes, each with its lowest address as representative.

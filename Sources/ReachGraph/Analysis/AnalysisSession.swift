@@ -8,6 +8,9 @@ struct AnalysisSession {
     private let checker: ReachabilityChecker
     private var pairs: PairAnalyzer
     private var walks: [WalkCacheKey: CachedWalk] = [:]
+    /// When set, every walk an answer uses is noted here, for edits to re-answer only what
+    /// they touch.
+    var footprint: AnswerFootprint?
 
     private struct WalkCacheKey: Hashable {
         let walk: SourceCatalog.WalkKey
@@ -107,8 +110,16 @@ struct AnalysisSession {
         assumed: IPv4Address?
     ) -> FlowReach {
         guard let walkKey, case .interface(let interface) = source.place else {
-            return pairs.reach(
-                source, sourceAddress, destination, destinationAddress, destinationQuantifier: quantifier)
+            guard
+                let recorded = pairs.allWalks(
+                    from: source.place, sourceAddress, to: destination.place, destinationAddress)
+            else {
+                footprint?.isOpaque = true
+                return pairs.tracedPerPortClass(
+                    source, sourceAddress, destination, destinationAddress, quantifier)
+            }
+            note(recorded, substitute: nil, assumed: assumed)
+            return pairs.answer(recorded, substitute: nil)
         }
         let key = WalkCacheKey(
             walk: walkKey, destination: destination.place, destinationAddress: destinationAddress,
@@ -124,15 +135,28 @@ struct AnalysisSession {
             walks[key] = cached
         }
         guard let recorded = cached.walks else {
-            return pairs.reach(
-                source, sourceAddress, destination, destinationAddress, destinationQuantifier: quantifier)
+            footprint?.isOpaque = true
+            return pairs.tracedPerPortClass(
+                source, sourceAddress, destination, destinationAddress, quantifier)
         }
         let substitute =
             cached.interface == interface
             ? nil
             : PairAnalyzer.Substitution(
                 interface: (cached.interface, interface), address: (cached.address, sourceAddress))
+        note(recorded, substitute: substitute, assumed: assumed)
         return pairs.answer(recorded, substitute: substitute)
+    }
+
+    private mutating func note(
+        _ recorded: [PairAnalyzer.Walk], substitute: PairAnalyzer.Substitution?, assumed: IPv4Address?
+    ) {
+        guard footprint != nil else { return }
+        for walk in recorded where walk.blockReason == nil {
+            footprint?.walks.append(
+                AnswerFootprint.Walked(
+                    checks: walk.checks, substitution: substitute, assumesAddress: assumed != nil))
+        }
     }
 
     /// A witness packet: the first reachable kind of traffic, else the first unknown one, from a

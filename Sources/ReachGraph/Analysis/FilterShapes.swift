@@ -8,9 +8,9 @@ import ReachNetwork
 /// serves them all.
 struct FilterShapes {
     /// The shape of each network ACL's inbound (`acl * 2`) and outbound (`acl * 2 + 1`) entries.
-    let networkACLs: [Int]
+    private(set) var networkACLs: [Int]
     /// The shape of each security group's egress (`group * 2`) and ingress (`group * 2 + 1`) rules.
-    let securityGroups: [Int]
+    private(set) var securityGroups: [Int]
 
     private struct ACLEntryShape: Hashable {
         let action: RuleAction
@@ -37,6 +37,26 @@ struct FilterShapes {
             }
         }
         securityGroups = groups
+    }
+
+    /// These shapes with each filter in `edits` given shapes of its own: an edited filter
+    /// shares results with no other.
+    func isolating(_ edits: FilterEdits) -> FilterShapes {
+        var result = self
+        var next = max(networkACLs.max() ?? -1, securityGroups.max() ?? -1) + 1
+        for acl in edits.networkACLs {
+            for position in [acl * 2, acl * 2 + 1] {
+                result.networkACLs[position] = next
+                next += 1
+            }
+        }
+        for group in edits.securityGroups {
+            for position in [group * 2, group * 2 + 1] {
+                result.securityGroups[position] = next
+                next += 1
+            }
+        }
+        return result
     }
 
     private static func id<Shape: Hashable>(of shape: Shape, in ids: inout [Shape: Int]) -> Int {

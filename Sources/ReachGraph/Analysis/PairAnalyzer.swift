@@ -93,20 +93,6 @@ struct PairAnalyzer {
         return result
     }
 
-    /// The answer between two members at the given addresses.
-    mutating func reach(
-        _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
-        _ destinationAddress: IPv4Address, destinationQuantifier: AddressQuantifier
-    ) -> FlowReach {
-        guard
-            let walks = allWalks(from: source.place, sourceAddress, to: destination.place, destinationAddress)
-        else {
-            return tracedPerPortClass(
-                source, sourceAddress, destination, destinationAddress, destinationQuantifier)
-        }
-        return answer(walks, substitute: nil)
-    }
-
     /// The answer of every AZ pick's walk: they must agree (S-TGW: AWS picks, the client cannot).
     mutating func answer(_ walks: [Walk], substitute: Substitution?) -> FlowReach {
         var result = evaluate(walks[0], substitute: substitute)
@@ -180,7 +166,7 @@ struct PairAnalyzer {
 
     /// Traces one packet per class of ports and protocol, each over every ephemeral source port
     /// and AZ pick, exactly as `check` does, and assembles the answer.
-    private func tracedPerPortClass(
+    func tracedPerPortClass(
         _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
         _ destinationAddress: IPv4Address, _ destinationQuantifier: AddressQuantifier
     ) -> FlowReach {

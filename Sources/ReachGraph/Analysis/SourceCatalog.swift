@@ -49,14 +49,40 @@ struct SourceCatalog {
         internetHostAddresses = EndpointResolver(graph: graph).internetHostAddresses
         internetHostClasses = classes.split(internetHostAddresses)
         var held = [[UInt32]](repeating: [], count: graph.subnets.count)
-        var groupIndex: [GroupKey: Int] = [:]
-        for (index, interface) in graph.interfaces.enumerated() {
+        for interface in graph.interfaces {
             // An address is held in the subnet of its VPC that contains it, whichever subnet the
             // input places its interface in (moto addresses some interfaces outside theirs).
             let vpc = graph.subnets[interface.subnet].vpc
             for ip in interface.privateIPs {
                 if let subnet = graph.subnet(containing: ip, inVPC: vpc) { held[subnet].append(ip.value) }
             }
+        }
+        group(graph.interfaces.indices, of: graph)
+        freeHostAddresses = graph.subnets.indices.map { subnet in
+            graph.usableHostAddresses(of: subnet, held: held[subnet])
+        }
+        freeHostClasses = freeHostAddresses.map { $0.isEmpty ? [] : classes.split($0) }
+    }
+
+    /// The catalog of `graph`, made from `base`'s graph by editing filters alone (``FilterEdits``),
+    /// for the sources in `scope` only: the rest is left out rather than split again.
+    init(patching base: SourceCatalog, graph: ForwardingGraph, edits: FilterEdits, scope: SourceScope) {
+        classes = AddressClasses(graph: graph, sameInterfacesAs: base.classes)
+        shapes = base.shapes.isolating(edits)
+        internetHostAddresses = base.internetHostAddresses
+        internetHostClasses = scope.includesInternet ? classes.split(internetHostAddresses) : []
+        group((scope.interfaces ?? Set(graph.interfaces.indices)).sorted(), of: graph)
+        freeHostAddresses = base.freeHostAddresses
+        freeHostClasses = freeHostAddresses.enumerated().map { subnet, addresses in
+            addresses.isEmpty || !scope.includes(subnetHosts: subnet) ? [] : classes.split(addresses)
+        }
+    }
+
+    /// Groups the interfaces at `indices` (ascending) that start traffic.
+    private mutating func group(_ indices: some Sequence<Int>, of graph: ForwardingGraph) {
+        var groupIndex: [GroupKey: Int] = [:]
+        for index in indices {
+            let interface = graph.interfaces[index]
             guard Self.startsTraffic(interface.owner) else { continue }
             guard let address = interface.privateIPs.first else {
                 unaddressedInterfaces.append(index)
@@ -74,10 +100,6 @@ struct SourceCatalog {
                     InterfaceGroup(subnet: interface.subnet, members: [index], walkKey: walk))
             }
         }
-        freeHostAddresses = graph.subnets.indices.map { subnet in
-            graph.usableHostAddresses(of: subnet, held: held[subnet])
-        }
-        freeHostClasses = freeHostAddresses.map { $0.isEmpty ? [] : classes.split($0) }
     }
 
     /// ENIs and DB endpoints start traffic; NAT gateways, endpoint interfaces and load balancer

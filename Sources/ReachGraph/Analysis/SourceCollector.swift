@@ -7,6 +7,16 @@ enum SourceIdentity: Hashable {
     case subnetHosts(Int)
     case onPremSite(Int)
     case internet
+
+    /// The component the source is reported as.
+    func ref(in graph: ForwardingGraph) -> ComponentRef {
+        switch self {
+        case .interface(let index): graph.interfaces[index].ref
+        case .subnetHosts(let subnet): graph.subnets[subnet].ref
+        case .onPremSite(let site): graph.onPremSites[site].ref
+        case .internet: .internet
+        }
+    }
 }
 
 /// Gathers per-source answers of a who-can-reach question: combines a destination's members,
@@ -31,9 +41,11 @@ struct SourceCollector {
 
     func isDestination(_ interface: Int) -> Bool { destinationInterfaces.contains(interface) }
 
-    /// Records `answers` (one per destination member) for each of `sources`.
+    /// Records `answers` (one per destination member) for each of `sources`; for a group of
+    /// interfaces answered by `representative`, each member's witness starts at the member.
     mutating func add(
-        _ sources: [(SourceIdentity, IPv4AddressSet)], answers: [(reach: FlowReach, witness: Witness?)]
+        _ sources: [(SourceIdentity, IPv4AddressSet)], answers: [(reach: FlowReach, witness: Witness?)],
+        representative: Int? = nil
     ) {
         var combined: FlowReach?
         for answer in answers {
@@ -55,11 +67,15 @@ struct SourceCollector {
                 entries.append([])
             }
             if unreachable { continue }
+            var ownWitness = witness
+            if let representative, case .interface(let member) = identity, let address = addresses.first {
+                ownWitness = witness?.standing(in: representative, for: member, at: address)
+            }
             // Address classes of one source with the same answer are reported together.
             if let same = entries[index].firstIndex(where: { $0.reach == reach }) {
                 entries[index][same].addresses = entries[index][same].addresses.union(addresses)
             } else {
-                entries[index].append((addresses, reach, witness))
+                entries[index].append((addresses, reach, ownWitness))
             }
         }
     }

@@ -10,6 +10,22 @@ public struct Witness: Hashable, Sendable {
     let route: TraceReplay
 }
 
+extension Witness {
+    /// The same flow from `interface`, at `address`, instead of `representative`: interfaces
+    /// grouped with it take the same path and meet the same rules.
+    func standing(in representative: Int, for interface: Int, at address: IPv4Address) -> Witness {
+        guard interface != representative, route.source == .interface(representative) else { return self }
+        var request = packet
+        request.source = address
+        return Witness(
+            packet: request,
+            route: TraceReplay(
+                source: .interface(interface), destination: route.destination,
+                assumedAddress: route.assumedAddress, assumedInterface: route.assumedInterface,
+                zoneChoice: route.zoneChoice))
+    }
+}
+
 extension ReachabilityAnalyzer {
     /// The hop-by-hop path of `witness`, traced concretely (AWS's first AZ pick where it picks).
     public func trace(_ witness: Witness) -> FlowTrace {

@@ -13,13 +13,21 @@ public struct ReachabilityDiffer: Sendable {
     public let before: ReachabilityAnalyzer
     /// The network after.
     public let after: ReachabilityAnalyzer
-    private let toAfter: PlaceTranslation
+    private let comparison: SourceComparison
+    /// Answers before already known, by destination.
+    private let knownBefore: [RefKey: [ReachingSource]]
 
     /// A differ between two graphs.
     public init(before: ForwardingGraph, after: ForwardingGraph) {
+        self.init(before: before, after: after, knownBefore: [:])
+    }
+
+    /// A differ that takes the answers before for the destinations in `knownBefore` as given.
+    init(before: ForwardingGraph, after: ForwardingGraph, knownBefore: [RefKey: [ReachingSource]]) {
         self.before = ReachabilityAnalyzer(graph: before)
         self.after = ReachabilityAnalyzer(graph: after)
-        toAfter = PlaceTranslation(from: before, to: after)
+        comparison = SourceComparison(after: after, toAfter: PlaceTranslation(from: before, to: after))
+        self.knownBefore = knownBefore
     }
 
     /// The changes in reach to the endpoints `selector` picks in either network (every DB
@@ -52,112 +60,11 @@ public struct ReachabilityDiffer: Sendable {
 
     /// The changes for one destination, present before, after or both.
     private func compare(_ old: Endpoint?, _ new: Endpoint?, traffic: TrafficSet) -> [FlowChange] {
-        let oldSources = old.map { before.whoCanReach($0, traffic: traffic).sources } ?? []
+        let oldSources =
+            old.map { knownBefore[RefKey($0.ref)] ?? before.whoCanReach($0, traffic: traffic).sources } ?? []
         let newSources = new.map { after.whoCanReach($0, traffic: traffic).sources } ?? []
         guard let destination = new?.ref ?? old?.ref else { return [] }
-        var oldBySource: [SourceKey: [ReachingSource]] = [:]
-        var order: [SourceKey] = []
-        for source in oldSources {
-            let key = SourceKey(source)
-            if oldBySource[key] == nil { order.append(key) }
-            oldBySource[key, default: []].append(source)
-        }
-        var newBySource: [SourceKey: [ReachingSource]] = [:]
-        for source in newSources {
-            let key = SourceKey(source)
-            if newBySource[key] == nil, oldBySource[key] == nil { order.append(key) }
-            newBySource[key, default: []].append(source)
-        }
-        var changes: [FlowChange] = []
-        for key in order {
-            changes += compare(
-                oldBySource[key] ?? [], newBySource[key] ?? [], destination: destination, traffic: traffic)
-        }
-        return changes
-    }
-
-    /// A source by kind and id, the same in both graphs.
-    private struct SourceKey: Hashable {
-        let kind: ReachingSource.Kind
-        let ref: RefKey
-
-        init(_ source: ReachingSource) {
-            kind = source.kind
-            ref = RefKey(source.ref)
-        }
-    }
-
-    /// One source's answers before and after, address piece by address piece. A source's
-    /// addresses absent from an answer are unreachable there (answers list only what reaches).
-    private func compare(
-        _ old: [ReachingSource], _ new: [ReachingSource], destination: ComponentRef, traffic: TrafficSet
-    ) -> [FlowChange] {
-        guard let sample = new.first ?? old.first else { return [] }
-        let blocked = FlowReach(reachable: .empty, unknown: .empty)
-        var pieces: [(IPv4AddressSet, FlowReach, ReachingSource?, FlowReach, ReachingSource?)] = []
-        let oldAddresses = old.reduce(IPv4AddressSet()) { $0.union($1.addresses) }
-        let newAddresses = new.reduce(IPv4AddressSet()) { $0.union($1.addresses) }
-        for o in old {
-            for n in new {
-                let shared = o.addresses.intersection(n.addresses)
-                if !shared.isEmpty { pieces.append((shared, o.reach, o, n.reach, n)) }
-            }
-            let gone = o.addresses.subtracting(newAddresses)
-            if !gone.isEmpty { pieces.append((gone, o.reach, o, blocked, nil)) }
-        }
-        for n in new {
-            let added = n.addresses.subtracting(oldAddresses)
-            if !added.isEmpty { pieces.append((added, blocked, nil, n.reach, n)) }
-        }
-        var changes: [FlowChange] = []
-        for (addresses, was, oldSource, now, newSource) in pieces {
-            let wasReachable = was.reachable.intersection(traffic)
-            let wasUnknown = was.unknown.intersection(traffic)
-            let nowReachable = now.reachable.intersection(traffic)
-            let nowUnknown = now.unknown.intersection(traffic)
-            let gained = nowReachable.subtracting(wasReachable)
-            let lost = wasReachable.union(wasUnknown).subtracting(nowReachable).subtracting(nowUnknown)
-            let clouded = nowUnknown.subtracting(wasUnknown)
-            for (kind, moved) in [
-                (FlowChange.Kind.becomesReachable, gained), (.becomesUnreachable, lost),
-                (.becomesUnknown, clouded),
-            ] where !moved.isEmpty {
-                changes.append(
-                    FlowChange(
-                        kind: kind, destination: destination, sourceKind: sample.kind,
-                        source: newSource?.ref ?? sample.ref, sourceVPC: newSource?.vpc ?? sample.vpc,
-                        addresses: addresses, traffic: moved,
-                        trace: trace(
-                            moved, from: addresses, newWitness: newSource?.witness,
-                            oldWitness: oldSource?.witness),
-                        unknownReasons: kind == .becomesUnknown ? now.unknownReasons : []))
-            }
-        }
-        return changes
-    }
-
-    /// One flow of `traffic` from `addresses` traced in the network after: from the new answer's
-    /// witness where there is one, else from the old witness carried over to the new graph.
-    private func trace(
-        _ traffic: TrafficSet, from addresses: IPv4AddressSet, newWitness: Witness?, oldWitness: Witness?
-    ) -> FlowTrace? {
-        guard let (proto, port) = traffic.sample else { return nil }
-        let route: TraceReplay
-        let template: Packet
-        if let newWitness {
-            route = newWitness.route
-            template = newWitness.packet
-        } else if let oldWitness, let translated = toAfter.replay(oldWitness.route) {
-            route = translated
-            template = oldWitness.packet
-        } else {
-            return nil
-        }
-        let source =
-            addresses.contains(template.source) ? template.source : addresses.first ?? template.source
-        let packet = Packet(
-            source: source, destination: template.destination, protocolNumber: proto,
-            sourcePort: proto.hasPorts ? 49152 : 0, destinationPort: port)
-        return route.trace(packet, over: after.graph)
+        return comparison.changes(
+            from: oldSources, to: newSources, destination: destination, traffic: traffic)
     }
 }

@@ -1,0 +1,118 @@
+import ReachModel
+import ReachNetwork
+
+/// Where edits to security group rules and network ACL entries can change a verdict: for each
+/// edited filter and direction, the peers of the rules or entries added or removed.
+///
+/// A network ACL judges a peer by the entries whose CIDR holds it, in rule-number order; an
+/// entry added or removed elsewhere leaves that list, and the verdict, as it was. A security
+/// group allows the union of its rules that match the peer; rules added or removed elsewhere
+/// leave that union as it was. So a recorded check is touched only when its peer's filter
+/// class (every address the answer let the peer stand for) meets a changed rule's peer.
+struct FilterDelta {
+    /// Changed rules' peers, per security group direction (`group * 2 + 1` for ingress).
+    private var groupPeers: [Int: [CompiledPeer]] = [:]
+    /// Changed entries' CIDRs, per network ACL direction (`acl * 2 + 1` for outbound).
+    private var aclAddresses: [Int: IPv4AddressSet] = [:]
+
+    private struct RuleKey: Hashable {
+        let match: ProtocolMatch
+        let peer: CompiledPeer
+    }
+
+    private struct EntryKey: Hashable {
+        let ruleNumber: Int
+        let action: RuleAction
+        let match: ProtocolMatch
+        let prefix: IPv4Prefix
+    }
+
+    init(before: ForwardingGraph, after: ForwardingGraph, edits: FilterEdits) {
+        for group in edits.securityGroups {
+            for facing in [TrafficDirection.egress, .ingress] {
+                let old = Set(
+                    before.securityGroups[group].rules(facing).map { RuleKey(match: $0.match, peer: $0.peer) }
+                )
+                let new = Set(
+                    after.securityGroups[group].rules(facing).map { RuleKey(match: $0.match, peer: $0.peer) })
+                let changed = old.symmetricDifference(new)
+                if !changed.isEmpty {
+                    groupPeers[group * 2 + (facing == .ingress ? 1 : 0)] = Array(Set(changed.map(\.peer)))
+                }
+            }
+        }
+        for acl in edits.networkACLs {
+            for outbound in [false, true] {
+                func keys(_ graph: ForwardingGraph) -> Set<EntryKey> {
+                    let entries = outbound ? graph.networkACLs[acl].outbound : graph.networkACLs[acl].inbound
+                    return Set(
+                        entries.map {
+                            EntryKey(
+                                ruleNumber: $0.ruleNumber, action: $0.action, match: $0.match,
+                                prefix: $0.prefix)
+                        })
+                }
+                let changed = keys(before).symmetricDifference(keys(after))
+                if !changed.isEmpty {
+                    aclAddresses[acl * 2 + (outbound ? 1 : 0)] = IPv4AddressSet(changed.map(\.prefix))
+                }
+            }
+        }
+    }
+
+    /// Whether nothing a filter decides changed.
+    var isEmpty: Bool { groupPeers.isEmpty && aclAddresses.isEmpty }
+
+    /// The sources whose answers, indexed in `index` over `graph` (the graph before the edits)
+    /// with its address `classes`, may change.
+    func touchedSources(in index: FootprintIndex, graph: ForwardingGraph, classes: AddressClasses)
+        -> Set<SourceIdentity>
+    {
+        guard !isEmpty else { return [] }
+        var touched = [Bool](repeating: false, count: index.sources.count)
+        for batch in index.opaqueBatches { touched[Int(batch)] = true }
+        for (key, peers) in groupPeers {
+            for entry in index.securityGroups[key] ?? [] where !touched[Int(entry.batch)] {
+                if touches(entry, peers, graph, classes) { touched[Int(entry.batch)] = true }
+            }
+        }
+        for (key, changed) in aclAddresses {
+            for entry in index.networkACLs[key] ?? [] where !touched[Int(entry.batch)] {
+                let range = classes.filterClassRange(of: entry.peer)
+                if changed.overlaps(range.low, through: range.high) { touched[Int(entry.batch)] = true }
+            }
+        }
+        var result: Set<SourceIdentity> = []
+        for (batch, isTouched) in touched.enumerated() where isTouched {
+            result.formUnion(index.sources[batch])
+        }
+        return result
+    }
+
+    /// Whether a security group entry may judge its peer otherwise under `peers`' rules.
+    private func touches(
+        _ entry: FootprintIndex.Entry, _ peers: [CompiledPeer], _ graph: ForwardingGraph,
+        _ classes: AddressClasses
+    ) -> Bool {
+        let range = classes.filterClassRange(of: entry.peer)
+        for changed in peers {
+            switch changed {
+            case .addresses(let set):
+                if set.overlaps(range.low, through: range.high) { return true }
+            case .group(let referenced):
+                // Only interfaces carry groups: a peer standing for several addresses stands for
+                // interfaces with its own groups (a group of look-alike interfaces) or for none
+                // (hosts, sites, the internet). An assumed address may make any peer a member.
+                let vpc = graph.subnets[graph.interfaces[Int(entry.interface)].subnet].vpc
+                if entry.assumesAddress
+                    || graph.address(entry.peer, carries: referenced, seenFrom: vpc, assumed: nil)
+                {
+                    return true
+                }
+            case .never:
+                continue
+            }
+        }
+        return false
+    }
+}

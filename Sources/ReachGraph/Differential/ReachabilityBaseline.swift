@@ -1,0 +1,139 @@
+import ReachModel
+import ReachNetwork
+
+/// Who can reach a set of destinations, kept with what each source's answer rests on, so that a
+/// what-if question is re-answered only where the change can matter.
+///
+/// A change to security group rules or network ACL entries leaves every path as it was: the
+/// graph is patched rather than rebuilt, and only the sources whose recorded filters meet a
+/// changed rule or entry (``FilterDelta``) are analysed again. Any other change builds the
+/// changed graph and compares every source, as ``ReachabilityDiffer`` does. Either way the
+/// answer is the one ``ReachabilityDiffer`` gives.
+public struct ReachabilityBaseline: Sendable {
+    /// The analyzer of the network before.
+    public let analyzer: ReachabilityAnalyzer
+    private let selector: EndpointSelector?
+    private let traffic: TrafficSet
+    private let destinations: [DestinationBaseline]
+
+    /// One destination's answer before, with what each source's answer rests on.
+    private struct DestinationBaseline: Sendable {
+        let endpoint: Endpoint
+        let sources: [ReachingSource]
+        let footprints: FootprintIndex
+    }
+
+    /// Answers who can reach the endpoints `selector` picks in `graph` (every DB endpoint when
+    /// nil), for `traffic`, and keeps the answers for ``diff(after:)``.
+    public init(
+        graph: ForwardingGraph, destinations selector: EndpointSelector? = nil, traffic: TrafficSet = .all
+    )
+        throws(EndpointSelectorError)
+    {
+        let analyzer = ReachabilityAnalyzer(graph: graph)
+        self.init(
+            analyzer: analyzer, endpoints: try Self.endpoints(selector, in: graph), selector: selector,
+            traffic: traffic)
+    }
+
+    private init(
+        analyzer: ReachabilityAnalyzer, endpoints: [Endpoint], selector: EndpointSelector?,
+        traffic: TrafficSet
+    ) {
+        self.analyzer = analyzer
+        self.selector = selector
+        self.traffic = traffic
+        destinations = endpoints.map { endpoint in
+            var footprints: FootprintIndex? = FootprintIndex()
+            let answer = analyzer.whoCanReach(
+                endpoint, traffic: traffic, scope: .everything, footprints: &footprints)
+            return DestinationBaseline(
+                endpoint: endpoint, sources: answer.sources, footprints: footprints ?? FootprintIndex())
+        }
+    }
+
+    /// The endpoints `selector` picks (every DB endpoint when nil), each once.
+    private static func endpoints(_ selector: EndpointSelector?, in graph: ForwardingGraph)
+        throws(EndpointSelectorError) -> [Endpoint]
+    {
+        let chosen: EndpointSelector
+        if let selector { chosen = selector } else { chosen = try EndpointSelector("kind:db") }
+        var seen: Set<RefKey> = []
+        return try chosen.endpoints(in: graph).filter { seen.insert(RefKey($0.ref)).inserted }
+    }
+
+    /// The changes in reach to the kept destinations when the network becomes `topology`.
+    public func diff(after topology: Topology) throws(EndpointSelectorError) -> ReachabilityDiff {
+        if let patched = analyzer.graph.patchingFilters(to: topology) { return diff(patched: patched) }
+        let known = Dictionary(
+            destinations.map { (RefKey($0.endpoint.ref), $0.sources) },
+            uniquingKeysWith: { first, _ in first })
+        return try ReachabilityDiffer(
+            before: analyzer.graph, after: ForwardingGraph(topology), knownBefore: known
+        )
+        .diff(to: selector, traffic: traffic)
+    }
+
+    /// Whether `topology` differs from the network before only in security group rules and
+    /// network ACL entries, so that ``diff(after:)`` re-answers only the sources they touch.
+    public func isAnsweredIncrementally(after topology: Topology) -> Bool {
+        analyzer.graph.patchingFilters(to: topology) != nil
+    }
+
+    /// The changes in reach to the endpoints `selector` picks when the network of `graph` becomes
+    /// `topology`, as ``ReachabilityDiffer`` gives them. When only filters change, destinations
+    /// are answered one at a time, so that what answers rest on is kept for one at a time.
+    public static func diff(
+        from graph: ForwardingGraph, to topology: Topology, destinations selector: EndpointSelector? = nil,
+        traffic: TrafficSet = .all
+    ) throws(EndpointSelectorError) -> ReachabilityDiff {
+        guard let patched = graph.patchingFilters(to: topology) else {
+            return try ReachabilityDiffer(before: graph, after: ForwardingGraph(topology)).diff(
+                to: selector, traffic: traffic)
+        }
+        let analyzer = ReachabilityAnalyzer(graph: graph)
+        var destinations: [ComponentRef] = []
+        var changes: [FlowChange] = []
+        for endpoint in try endpoints(selector, in: graph) {
+            let part = ReachabilityBaseline(
+                analyzer: analyzer, endpoints: [endpoint], selector: selector, traffic: traffic
+            ).diff(patched: patched)
+            destinations += part.destinations
+            changes += part.changes
+        }
+        return ReachabilityDiff(destinations: destinations, changes: changes)
+    }
+
+    /// The changes when only filters were edited: the sources whose answers the edits touch,
+    /// analysed again over the patched graph and compared with their answers before.
+    private func diff(patched: (graph: ForwardingGraph, edits: FilterEdits)) -> ReachabilityDiff {
+        let before = analyzer.graph
+        let delta = FilterDelta(before: before, after: patched.graph, edits: patched.edits)
+        var touched: [[SourceIdentity]] = []
+        var everyTouched: Set<SourceIdentity> = []
+        for destination in destinations {
+            let sources = delta.touchedSources(
+                in: destination.footprints, graph: before, classes: analyzer.catalog.classes)
+            touched.append(Array(sources))
+            everyTouched.formUnion(sources)
+        }
+        var changes: [FlowChange] = []
+        if !everyTouched.isEmpty {
+            let catalog = SourceCatalog(
+                patching: analyzer.catalog, graph: patched.graph, edits: patched.edits,
+                scope: SourceScope(everyTouched))
+            let after = ReachabilityAnalyzer(graph: patched.graph, catalog: catalog)
+            let comparison = SourceComparison(after: patched.graph, toAfter: nil)
+            for (destination, sources) in zip(destinations, touched) where !sources.isEmpty {
+                let refs = Set(sources.map { RefKey($0.ref(in: before)) })
+                let old = destination.sources.filter { refs.contains(RefKey($0.ref)) }
+                let new = after.whoCanReach(
+                    destination.endpoint, traffic: traffic, scope: SourceScope(sources)
+                ).sources
+                changes += comparison.changes(
+                    from: old, to: new, destination: destination.endpoint.ref, traffic: traffic)
+            }
+        }
+        return ReachabilityDiff(destinations: destinations.map(\.endpoint.ref), changes: changes)
+    }
+}
