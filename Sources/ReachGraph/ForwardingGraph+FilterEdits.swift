@@ -31,36 +31,24 @@ extension ForwardingGraph {
         newRest.networkACLs = []
         guard oldRest == newRest else { return nil }
 
-        var edits = FilterEdits()
-        // Borrowed element by element: copying thousands of groups would cost more than the edit.
-        let groupsAlike = old.securityGroups.withUnsafeBufferPointer { before in
-            topology.securityGroups.withUnsafeBufferPointer { after in
-                for index in before.indices where before[index] != after[index] {
-                    guard before[index].id == after[index].id, before[index].name == after[index].name,
-                        before[index].vpcID == after[index].vpcID,
-                        before[index].isDefault == after[index].isDefault,
-                        before[index].tags == after[index].tags
-                    else { return false }
-                    edits.securityGroups.append(index)
-                }
-                return true
-            }
-        }
-        let aclsAlike = old.networkACLs.withUnsafeBufferPointer { before in
-            topology.networkACLs.withUnsafeBufferPointer { after in
-                for index in before.indices where before[index] != after[index] {
-                    guard before[index].id == after[index].id, before[index].name == after[index].name,
-                        before[index].vpcID == after[index].vpcID,
-                        before[index].isDefault == after[index].isDefault,
-                        before[index].subnetIDs == after[index].subnetIDs,
-                        before[index].tags == after[index].tags
-                    else { return false }
-                    edits.networkACLs.append(index)
-                }
-                return true
-            }
-        }
-        guard groupsAlike, aclsAlike else { return nil }
+        // Filters edited in place: the same identity, names and associations, other rules.
+        guard
+            let groups = Self.editedIndices(
+                old.securityGroups, topology.securityGroups,
+                sameIdentity: {
+                    $0.id == $1.id && $0.name == $1.name && $0.vpcID == $1.vpcID
+                        && $0.isDefault == $1.isDefault
+                        && $0.tags == $1.tags
+                }),
+            let acls = Self.editedIndices(
+                old.networkACLs, topology.networkACLs,
+                sameIdentity: {
+                    $0.id == $1.id && $0.name == $1.name && $0.vpcID == $1.vpcID
+                        && $0.isDefault == $1.isDefault
+                        && $0.subnetIDs == $1.subnetIDs && $0.tags == $1.tags
+                })
+        else { return nil }
+        let edits = FilterEdits(securityGroups: groups, networkACLs: acls)
         for index in edits.securityGroups {
             for rule in topology.securityGroups[index].ingress + topology.securityGroups[index].egress {
                 if case .securityGroup(let id) = rule.peer, groupIndex[id] == nil { return nil }
@@ -85,6 +73,26 @@ extension ForwardingGraph {
         patched.addressBoundaries = addressBoundaries.merging(builder.boundaries)
         patched.portBoundaries = portBoundaries.merging(builder.portBoundaries)
         return (patched, edits)
+    }
+}
+
+extension ForwardingGraph {
+    /// The positions where `after` differs from `before` (arrays of equal length), or nil when an
+    /// element there is not `sameIdentity` with its counterpart. Elements are borrowed, not
+    /// copied: copying thousands of groups would cost more than the edit.
+    fileprivate static func editedIndices<Element: Equatable>(
+        _ before: [Element], _ after: [Element], sameIdentity: (Element, Element) -> Bool
+    ) -> [Int]? {
+        before.withUnsafeBufferPointer { old in
+            after.withUnsafeBufferPointer { new in
+                var edited: [Int] = []
+                for index in old.indices where old[index] != new[index] {
+                    guard sameIdentity(old[index], new[index]) else { return nil }
+                    edited.append(index)
+                }
+                return edited
+            }
+        }
     }
 }
 
