@@ -64,11 +64,30 @@ extension ChangeSet.Item {
         throw .unknownResource(self, kinds: kinds, reference: reference)
     }
 
-    /// The index in `resources` of the one resource `reference` names.
+    /// The index in `resources` of the one resource `reference` names, by the rules of
+    /// ``pick(_:kinds:among:)``. Resources are read in place: a change names one group among
+    /// thousands, and making a candidate of each would cost more than the change.
     func index<Resource: NamedResource>(
         of reference: String, in resources: [Resource]
     ) throws(TopologyChangeError) -> Int {
-        try pick(reference, kinds: [Resource.kind], among: Self.candidates(resources) { index, _ in index })
+        let (byID, byName) = resources.withUnsafeBufferPointer { buffer in
+            var byID: [Int] = []
+            var byName: [Int] = []
+            for index in buffer.indices {
+                if buffer[index].id == reference { byID.append(index) }
+                if buffer[index].name == reference { byName.append(index) }
+            }
+            return (byID, byName)
+        }
+        for matches in [byID, byName] where !matches.isEmpty {
+            guard matches.count == 1 else {
+                throw .ambiguousName(
+                    self, name: reference,
+                    matches: matches.map { ResourceRef(Resource.kind, resources[$0].id) })
+            }
+            return matches[0]
+        }
+        throw .unknownResource(self, kinds: [Resource.kind], reference: reference)
     }
 
     /// Every resource of `resources` as a candidate resolving to `value`.

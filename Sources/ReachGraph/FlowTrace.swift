@@ -8,7 +8,7 @@ public struct FlowTrace: Hashable, Sendable {
         zoneChoices: Int = 1
     ) {
         self.request = request
-        self.hops = hops
+        hopSource = HopSource(kept: hops)
         self.blockers = blockers
         self.unknown = unknown
         self.notes = notes
@@ -18,8 +18,15 @@ public struct FlowTrace: Hashable, Sendable {
     /// The request as the source sent it; nil when the answer needed no trace (the
     /// destination has no address the source could use).
     public var request: Packet?
-    /// Every hop, request then reply.
-    public var hops: [PathHop]
+    /// Every hop, request then reply. A trace made quietly and kept as an answer traces
+    /// itself again to give them, each time they are read: most answers (a CI run's passing
+    /// assertions) never show their path, and its text costs more than the trace.
+    public var hops: [PathHop] {
+        get { hopSource.hops }
+        set { hopSource = HopSource(kept: newValue) }
+    }
+    /// Where ``hops`` come from.
+    var hopSource: HopSource
     /// Every blocker met, in path order. The tracer goes on past filters that deny (as if
     /// they allowed) so that all of them are named; it stops where no next hop exists.
     public var blockers: [Blocker]
@@ -33,6 +40,10 @@ public struct FlowTrace: Hashable, Sendable {
     var replay: TraceReplay?
     /// The component of the last hop, also for a quiet trace, which keeps no hops.
     var endedAt: ComponentRef?
+    /// The network ACLs the reply met (``FlowTracer/replyACLs``).
+    var replyACLs: [ReplyACLCheck] = []
+    /// Whether the path itself (not only a filter's verdict) depends on ports or protocol.
+    var pathDependsOnPorts = false
 
     /// The verdict of this one trace: any blocker makes it unreachable; else a stop for want
     /// of input makes it unknown; else it is reachable.
@@ -45,6 +56,23 @@ public struct FlowTrace: Hashable, Sendable {
     public var reason: ReasonCode? {
         blockers.first?.reason ?? unknown?.reason
     }
+}
+
+/// The hops of a trace: kept, or traced again with text when read.
+struct HopSource: Hashable, Sendable {
+    /// The hops, when kept.
+    var kept: [PathHop] = []
+    /// How to trace the hops again, when they are not kept.
+    var deferred: (replay: TraceReplay, request: Packet, graph: GraphBox)?
+
+    var hops: [PathHop] {
+        guard let deferred else { return kept }
+        return deferred.replay.trace(deferred.request, over: deferred.graph).hops
+    }
+
+    static func == (left: HopSource, right: HopSource) -> Bool { left.hops == right.hops }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hops) }
 }
 
 /// What a quiet trace needs to be traced again with its hops' text.

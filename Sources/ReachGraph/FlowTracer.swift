@@ -34,6 +34,9 @@ struct FlowTracer {
     /// Whether the path went through something whose forwarding depends on ports or protocol
     /// (a load balancer listener, a Network Firewall), so one walk does not speak for all ports.
     var pathDependsOnPorts = false
+    /// The network ACLs the reply met: the only filters that read the client's source port,
+    /// since the reply is addressed to it.
+    var replyACLs: [ReplyACLCheck] = []
 
     /// The hops so far, in a box so that ``hop(_:_:rule:_:_:)`` need not mutate the tracer and
     /// can take its text lazily (a branching tracer copies it: see ``branch()``).
@@ -125,6 +128,8 @@ struct FlowTracer {
             notes: notes.sorted(),
             zoneChoices: zoneChoices)
         trace.endedAt = hopLog.lastComponent
+        trace.replyACLs = replyACLs
+        trace.pathDependsOnPorts = pathDependsOnPorts
         return trace
     }
 
@@ -607,6 +612,9 @@ struct FlowTracer {
         }
         let acl = graph.networkACLs[aclIndex]
         let peerAddress = outbound ? packet.destination : packet.source
+        if direction == .return {
+            replyACLs.append(ReplyACLCheck(acl: aclIndex, outbound: outbound, peer: peerAddress))
+        }
         let side = outbound ? "outbound" : "inbound"
         let leg = direction == .forward ? "forward" : "return"
         for entry in outbound ? acl.outbound : acl.inbound

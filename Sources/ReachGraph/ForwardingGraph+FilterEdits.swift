@@ -32,21 +32,29 @@ extension ForwardingGraph {
         guard oldRest == newRest else { return nil }
 
         // Filters edited in place: the same identity, names and associations, other rules.
+        // Between them, identity and rules cover every stored property of a group and an ACL
+        // (`IncrementalDiffTests` holds the list, and fails when a property is added).
         guard
             let groups = Self.editedIndices(
                 old.securityGroups, topology.securityGroups,
                 sameIdentity: {
-                    $0.id == $1.id && $0.name == $1.name && $0.vpcID == $1.vpcID
-                        && $0.isDefault == $1.isDefault
-                        && $0.tags == $1.tags
+                    $0.pointee.id == $1.pointee.id && $0.pointee.name == $1.pointee.name
+                        && $0.pointee.vpcID == $1.pointee.vpcID
+                        && $0.pointee.isDefault == $1.pointee.isDefault
+                        && $0.pointee.tags == $1.pointee.tags
+                },
+                sameRules: {
+                    $0.pointee.ingress == $1.pointee.ingress && $0.pointee.egress == $1.pointee.egress
                 }),
             let acls = Self.editedIndices(
                 old.networkACLs, topology.networkACLs,
                 sameIdentity: {
-                    $0.id == $1.id && $0.name == $1.name && $0.vpcID == $1.vpcID
-                        && $0.isDefault == $1.isDefault
-                        && $0.subnetIDs == $1.subnetIDs && $0.tags == $1.tags
-                })
+                    $0.pointee.id == $1.pointee.id && $0.pointee.name == $1.pointee.name
+                        && $0.pointee.vpcID == $1.pointee.vpcID
+                        && $0.pointee.isDefault == $1.pointee.isDefault
+                        && $0.pointee.subnetIDs == $1.pointee.subnetIDs && $0.pointee.tags == $1.pointee.tags
+                },
+                sameRules: { $0.pointee.entries == $1.pointee.entries })
         else { return nil }
         let edits = FilterEdits(securityGroups: groups, networkACLs: acls)
         for index in edits.securityGroups {
@@ -77,18 +85,23 @@ extension ForwardingGraph {
 }
 
 extension ForwardingGraph {
-    /// The positions where `after` differs from `before` (arrays of equal length), or nil when an
-    /// element there is not `sameIdentity` with its counterpart. Elements are borrowed, not
-    /// copied: copying thousands of groups would cost more than the edit.
-    fileprivate static func editedIndices<Element: Equatable>(
-        _ before: [Element], _ after: [Element], sameIdentity: (Element, Element) -> Bool
+    /// The positions where `after` has other rules than `before` (arrays of equal length), or
+    /// nil when an element is not `sameIdentity` with its counterpart. Elements are compared in
+    /// place through pointers, property by property: copying thousands of groups, as comparing
+    /// whole values does, would cost more than the edit. Properties the edit left alone share
+    /// their storage with the old ones, so most comparisons stop at that.
+    fileprivate static func editedIndices<Element>(
+        _ before: [Element], _ after: [Element],
+        sameIdentity: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool,
+        sameRules: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool
     ) -> [Int]? {
         before.withUnsafeBufferPointer { old in
             after.withUnsafeBufferPointer { new in
+                guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return [] }
                 var edited: [Int] = []
-                for index in old.indices where old[index] != new[index] {
-                    guard sameIdentity(old[index], new[index]) else { return nil }
-                    edited.append(index)
+                for index in old.indices {
+                    guard sameIdentity(oldBase + index, newBase + index) else { return nil }
+                    if !sameRules(oldBase + index, newBase + index) { edited.append(index) }
                 }
                 return edited
             }

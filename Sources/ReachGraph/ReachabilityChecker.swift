@@ -128,11 +128,46 @@ public struct ReachabilityChecker: Sendable {
         return result
     }
 
-    /// Representatives of the ephemeral source ports, split where network ACL entries change.
-    private var ephemeralPortClasses: [(UInt16, PortRange)] {
+    /// Representatives of the ephemeral source ports, split where any network ACL entry changes.
+    private var ephemeralPortClasses: [(UInt16, [PortRange])] {
+        Self.ephemeralPortClasses(splitAt: graph.portBoundaries).map { ($0.0, [$0.1]) }
+    }
+
+    /// Representatives of the ephemeral source ports that the network ACLs in `replyACLs`
+    /// (``FlowTrace/replyACLs``) treat alike for `proto`: ports in one class are allowed by
+    /// the same of those ACLs, so a trace of one answers for all. Nil when there are too many
+    /// ACLs to tell apart this way.
+    private func ephemeralPortClasses(replyACLs: [ReplyACLCheck], proto: IPProtocolNumber)
+        -> [(UInt16, [PortRange])]?
+    {
+        guard replyACLs.count <= UInt64.bitWidth else { return nil }
+        var boundaries: [UInt16] = []
+        for check in replyACLs { check.addPortBoundaries(for: proto, in: graph, to: &boundaries) }
+        guard !boundaries.isEmpty else { return [(PortRange.ephemeral.lowerBound, [PortRange.ephemeral])] }
+        boundaries.sort()
+        // Pieces allowed by the same ACLs form one class, represented by its lowest port.
+        var classes: [(UInt16, [PortRange])] = []
+        var patterns: [UInt64] = []
+        for (port, range) in Self.ephemeralPortClasses(splitAt: boundaries) {
+            var pattern: UInt64 = 0
+            for (bit, check) in replyACLs.enumerated() where check.allows(proto, port: port, in: graph) {
+                pattern |= 1 << UInt64(bit)
+            }
+            if let index = patterns.firstIndex(of: pattern) {
+                classes[index].1.append(range)
+            } else {
+                patterns.append(pattern)
+                classes.append((port, [range]))
+            }
+        }
+        return classes
+    }
+
+    /// The ephemeral range cut at the sorted `boundaries`, each piece with its lowest port.
+    private static func ephemeralPortClasses(splitAt boundaries: [UInt16]) -> [(UInt16, PortRange)] {
         var result: [(UInt16, PortRange)] = []
         var low = PortRange.ephemeral.lowerBound
-        for boundary in graph.portBoundaries where boundary > low {
+        for boundary in boundaries where boundary > low {
             if let range = PortRange(low, boundary - 1) { result.append((low, range)) }
             low = boundary
         }
@@ -293,27 +328,41 @@ public struct ReachabilityChecker: Sendable {
         _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
         _ destinationAddress: IPv4Address, _ variant: FlowVariant, _ destinationQuantifier: AddressQuantifier
     ) -> MemberOutcome {
-        let ports: [(UInt16, PortRange?)] =
-            variant.proto.hasPorts
-            ? (variant.sourcePort.map { [($0, nil)] } ?? ephemeralPortClasses.map { ($0.0, Optional($0.1)) })
-            : [(variant.sourcePort ?? 0, nil)]
-        var reaching: [(PortRange, MemberOutcome)] = []
-        var failing: [MemberOutcome] = []
-        for (port, range) in ports {
+        var assumed: (address: IPv4Address, interface: Int)?
+        if let interface = destination.assumedInterface, destinationQuantifier == .oneOf {
+            assumed = (destinationAddress, interface)
+        } else if let interface = source.assumedInterface, source.quantifier == .oneOf {
+            assumed = (sourceAddress, interface)
+        }
+        func trace(sourcePort: UInt16) -> FlowTrace {
             let packet = Packet(
                 source: sourceAddress, destination: destinationAddress, protocolNumber: variant.proto,
-                sourcePort: port,
-                destinationPort: variant.destinationPort)
-            var assumed: (address: IPv4Address, interface: Int)?
-            if let interface = destination.assumedInterface, destinationQuantifier == .oneOf {
-                assumed = (destinationAddress, interface)
-            } else if let interface = source.assumedInterface, source.quantifier == .oneOf {
-                assumed = (sourceAddress, interface)
-            }
-            let trace = traceEveryZoneChoice(packet, source, destination, assumed)
-            let outcome = MemberOutcome(verdict: trace.verdict, trace: trace, notes: [], traces: ports.count)
+                sourcePort: sourcePort, destinationPort: variant.destinationPort)
+            return traceEveryZoneChoice(packet, source, destination, assumed)
+        }
+        guard variant.proto.hasPorts, variant.sourcePort == nil else {
+            let trace = trace(sourcePort: variant.sourcePort ?? 0)
+            return MemberOutcome(verdict: trace.verdict, trace: trace, notes: [], traces: 1)
+        }
+        // The client's port is read only by the network ACLs the reply meets, so the first
+        // trace tells which classes of ports can differ, unless the path itself depends on
+        // ports; then every class any network ACL makes is traced.
+        let firstPort = PortRange.ephemeral.lowerBound
+        let first = trace(sourcePort: firstPort)
+        let classes =
+            (first.pathDependsOnPorts
+                ? nil : ephemeralPortClasses(replyACLs: first.replyACLs, proto: variant.proto))
+            ?? ephemeralPortClasses
+        var reaching: [MemberOutcome] = []
+        var reachingRanges: [PortRange] = []
+        var failing: [MemberOutcome] = []
+        for (port, ranges) in classes {
+            let trace = port == firstPort ? first : trace(sourcePort: port)
+            let outcome = MemberOutcome(
+                verdict: trace.verdict, trace: trace, notes: [], traces: classes.count)
             if trace.verdict == .reachable {
-                reaching.append((range ?? PortRange(port), outcome))
+                reaching.append(outcome)
+                reachingRanges += ranges
             } else {
                 failing.append(outcome)
             }
@@ -322,11 +371,12 @@ public struct ReachabilityChecker: Sendable {
         guard let first = reaching.first else {
             return best ?? unknownOutcome(sourceAddress, destinationAddress, variant)
         }
-        guard var result = best else { return first.1 }
+        guard var result = best else { return first }
         // Some ports get through and others do not.
-        let allowed = reaching.map(\.0.description).joined(separator: ", ")
+        let reachingPorts = IntervalSet(reachingRanges.map(\.closedRange))
+        let allowed = reachingPorts.rangeList
         let common = ReachabilityChecker.commonClientPorts
-        let commonPortsGetThrough = reaching.contains { $0.0.upperBound >= common.lowerBound }
+        let commonPortsGetThrough = reachingPorts.overlaps(common.closedRange)
         if commonPortsGetThrough {
             result.verdict = .unknown
             result.reason = .sourcePortDependent
@@ -362,8 +412,13 @@ public struct ReachabilityChecker: Sendable {
         guard first.zoneChoices > 1 else { return first }
         for choice in 1..<first.zoneChoices {
             let trace = quietTrace(choice)
+            // Each pick's reply may meet other network ACLs, which read the source port too.
+            first.replyACLs += trace.replyACLs
+            first.pathDependsOnPorts = first.pathDependsOnPorts || trace.pathDependsOnPorts
             if trace.verdict != first.verdict {
                 var unknown = first.verdict == .reachable ? trace : first
+                // The picks not traced may meet other network ACLs: every class gets traced.
+                unknown.pathDependsOnPorts = true
                 unknown.unknown = Blocker(
                     component: unknown.endedAt ?? .internet, rule: nil, reason: .zoneDependent,
                     direction: .forward,
@@ -449,11 +504,12 @@ public struct ReachabilityChecker: Sendable {
             trace: replayed(shown.trace), notes: notes, tracesRun: traces)
     }
 
-    /// `trace` with the text of its hops, traced again the same way if it was traced quietly.
+    /// `trace` with the text of its hops, traced again the same way when they are read if it
+    /// was traced quietly.
     func replayed(_ trace: FlowTrace) -> FlowTrace {
         guard let replay = trace.replay, let request = trace.request else { return trace }
         var result = trace
-        result.hops = replay.trace(request, over: graphBox).hops
+        result.hopSource = HopSource(deferred: (replay, request, graphBox))
         result.replay = nil
         return result
     }

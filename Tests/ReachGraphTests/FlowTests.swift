@@ -3,26 +3,48 @@ import Testing
 
 @Suite("Flows and verdicts (S-F)")
 struct FlowTests {
-    @Test("S-F-1: every ephemeral source port class is traced unless one is given")
+    @Test(
+        "S-F-1: one trace per class of source ports the reply's network ACLs treat apart, unless one is given"
+    )
     func ephemeralPorts() throws {
-        let net = try TestNetwork(
-            twoTier(
-                extra: """
-                    networkAcls:
-                      - name: data-acl
-                        vpc: vpc-a
-                        subnets: [data]
-                        inbound:
-                          - {rule: 100, action: allow, protocol: tcp, ports: 5432, cidr: 10.0.2.0/24}
-                        outbound:
-                          - {rule: 100, action: allow, protocol: tcp, ports: 1024-40000, cidr: 10.0.2.0/24}
-                          - {rule: 110, action: allow, protocol: tcp, ports: 40001-65535, cidr: 10.0.2.0/24}
+        func network(_ outbound: String) throws -> TestNetwork {
+            try TestNetwork(
+                twoTier(
+                    extra: """
+                        networkAcls:
+                          - name: data-acl
+                            vpc: vpc-a
+                            subnets: [data]
+                            inbound:
+                              - {rule: 100, action: allow, protocol: tcp, ports: 5432, cidr: 10.0.2.0/24}
+                            outbound:
+                        \(outbound)
 
-                    """))
-        let all = try net.check("app", "db")
+                        """))
+        }
+        // Two entries split the ephemeral range but allow both halves: one trace answers.
+        let alike = try network(
+            """
+                  - {rule: 100, action: allow, protocol: tcp, ports: 1024-40000, cidr: 10.0.2.0/24}
+                  - {rule: 110, action: allow, protocol: tcp, ports: 40001-65535, cidr: 10.0.2.0/24}
+            """)
+        let all = try alike.check("app", "db")
         #expect(all.verdict == .reachable)
-        #expect(all.tracesRun > 1)
-        let pinned = try net.check("app", "db", sourcePort: 50000)
+        #expect(all.tracesRun == 1)
+        // Replies to ports 1024-2000 are denied, the rest allowed: two classes, two traces.
+        let apart = try network(
+            """
+                  - {rule: 100, action: deny, protocol: tcp, ports: 1024-2000, cidr: 10.0.2.0/24}
+                  - {rule: 110, action: allow, protocol: tcp, ports: 1024-65535, cidr: 10.0.2.0/24}
+            """)
+        let split = try apart.check("app", "db")
+        #expect(split.tracesRun == 2)
+        #expect(split.verdict == .unknown)
+        #expect(split.reason == .sourcePortDependent)
+        #expect(split.notes.contains { $0.contains("2001-65535") })
+        #expect(try apart.check("app", "db", sourcePort: 1500).verdict == .unreachable)
+        let pinned = try apart.check("app", "db", sourcePort: 50000)
+        #expect(pinned.verdict == .reachable)
         #expect(pinned.tracesRun == 1)
         #expect(pinned.trace.request?.sourcePort == 50000)
     }

@@ -156,6 +156,28 @@ struct IncrementalDiffTests {
         #expect(!diff.destinations.isEmpty)
     }
 
+    @Test("the edit check compares every stored property of a security group and a network ACL")
+    func editCheckCoversEveryProperty() throws {
+        // `ForwardingGraph.patchingFilters(to:)` compares groups and ACLs property by property;
+        // a property added to either must be added there too (as identity or as rules).
+        let topology = try TestNetwork(bundled: "tgw-hub.yaml").graph.topology
+        let group = try #require(topology.securityGroups.first)
+        let acl = try #require(topology.networkACLs.first)
+        #expect(
+            Mirror(reflecting: group).children.compactMap(\.label)
+                == ["id", "name", "vpcID", "isDefault", "ingress", "egress", "tags"])
+        #expect(
+            Mirror(reflecting: acl).children.compactMap(\.label)
+                == ["id", "name", "vpcID", "isDefault", "subnetIDs", "entries", "tags"])
+        // A change to a property that names the filter is not an edit in place.
+        var renamed = topology
+        renamed.securityGroups[0].name += "-renamed"
+        #expect(ForwardingGraph(topology).patchingFilters(to: renamed) == nil)
+        var reassociated = topology
+        reassociated.networkACLs[0].subnetIDs.append("subnet-elsewhere")
+        #expect(ForwardingGraph(topology).patchingFilters(to: reassociated) == nil)
+    }
+
     @Test("a patched graph judges flows as a rebuilt one does", arguments: designs)
     func patchedGraphMatchesRebuilt(design: String) throws {
         let net = try TestNetwork(bundled: design)
