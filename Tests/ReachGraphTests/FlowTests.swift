@@ -7,36 +7,21 @@ struct FlowTests {
         "S-F-1: one trace per class of source ports the reply's network ACLs treat apart, unless one is given"
     )
     func ephemeralPorts() throws {
-        func network(_ outbound: String) throws -> TestNetwork {
-            try TestNetwork(
-                twoTier(
-                    extra: """
-                        networkAcls:
-                          - name: data-acl
-                            vpc: vpc-a
-                            subnets: [data]
-                            inbound:
-                              - {rule: 100, action: allow, protocol: tcp, ports: 5432, cidr: 10.0.2.0/24}
-                            outbound:
-                        \(outbound)
-
-                        """))
-        }
         // Two entries split the ephemeral range but allow both halves: one trace answers.
-        let alike = try network(
-            """
-                  - {rule: 100, action: allow, protocol: tcp, ports: 1024-40000, cidr: 10.0.2.0/24}
-                  - {rule: 110, action: allow, protocol: tcp, ports: 40001-65535, cidr: 10.0.2.0/24}
-            """)
+        let alike = try dataACLNetwork(
+            outbound: """
+                      - {rule: 100, action: allow, protocol: tcp, ports: 1024-40000, cidr: 10.0.2.0/24}
+                      - {rule: 110, action: allow, protocol: tcp, ports: 40001-65535, cidr: 10.0.2.0/24}
+                """)
         let all = try alike.check("app", "db")
         #expect(all.verdict == .reachable)
         #expect(all.tracesRun == 1)
         // Replies to ports 1024-2000 are denied, the rest allowed: two classes, two traces.
-        let apart = try network(
-            """
-                  - {rule: 100, action: deny, protocol: tcp, ports: 1024-2000, cidr: 10.0.2.0/24}
-                  - {rule: 110, action: allow, protocol: tcp, ports: 1024-65535, cidr: 10.0.2.0/24}
-            """)
+        let apart = try dataACLNetwork(
+            outbound: """
+                      - {rule: 100, action: deny, protocol: tcp, ports: 1024-2000, cidr: 10.0.2.0/24}
+                      - {rule: 110, action: allow, protocol: tcp, ports: 1024-65535, cidr: 10.0.2.0/24}
+                """)
         let split = try apart.check("app", "db")
         #expect(split.tracesRun == 2)
         #expect(split.verdict == .unknown)
@@ -64,18 +49,8 @@ struct FlowTests {
 
     @Test("S-F-3: reachable means the reply comes back too")
     func replyRequired() throws {
-        let net = try TestNetwork(
-            twoTier(
-                extra: """
-                    networkAcls:
-                      - name: data-acl
-                        vpc: vpc-a
-                        subnets: [data]
-                        inbound:
-                          - {rule: 100, action: allow, protocol: all, cidr: 0.0.0.0/0}
-                        outbound: []
-
-                    """))
+        let net = try dataACLNetwork(
+            inbound: "      - {rule: 100, action: allow, protocol: all, cidr: 0.0.0.0/0}", outbound: "")
         let result = try net.check("app", "db")
         #expect(result.verdict == .unreachable)
         #expect(result.trace.hops.contains { $0.direction == .forward && $0.action == .delivered })
@@ -109,5 +84,24 @@ struct FlowTests {
         #expect(blocker.component.id == "db-sg")
         #expect(blocker.rule?.contains("ingress") == true)
         #expect(blocker.reason == .eniSecurityGroupRulesMismatch)
+    }
+
+    /// The two-tier network with a network ACL on the data subnet made of these entry lines.
+    private func dataACLNetwork(
+        inbound: String = "      - {rule: 100, action: allow, protocol: tcp, ports: 5432, cidr: 10.0.2.0/24}",
+        outbound: String
+    ) throws -> TestNetwork {
+        try TestNetwork(
+            twoTier(
+                extra: """
+                    networkAcls:
+                      - name: data-acl
+                        vpc: vpc-a
+                        subnets: [data]
+                        inbound:
+                    \(inbound)
+                        outbound:\(outbound.isEmpty ? " []" : "\n" + outbound)
+
+                    """))
     }
 }
