@@ -33,7 +33,8 @@ private struct FilterEdit: CustomStringConvertible {
             if !group.ingress.isEmpty {
                 edits.append(
                     FilterEdit(description: "\(group.name): first ingress rule removed") {
-                        $0.securityGroups[index].ingress.removeFirst()
+                        // Applied twice (a pair may pick it twice), the second finds it gone.
+                        $0.securityGroups[index].ingress = Array($0.securityGroups[index].ingress.dropFirst())
                     })
             }
             if !group.egress.isEmpty {
@@ -66,7 +67,7 @@ private struct FilterEdit: CustomStringConvertible {
             if !acl.entries.isEmpty {
                 edits.append(
                     FilterEdit(description: "\(acl.name): first entry removed") {
-                        $0.networkACLs[index].entries.removeFirst()
+                        $0.networkACLs[index].entries = Array($0.networkACLs[index].entries.dropFirst())
                     })
             }
         }
