@@ -49,8 +49,37 @@ extension ChangeSet.Item {
     func pick<Value: Hashable>(
         _ reference: String, kinds: [ResourceKind], among candidates: [Candidate<Value>]
     ) throws(TopologyChangeError) -> Value {
-        let byID = candidates.filter { $0.ref.id == reference }
-        let byName = candidates.filter { $0.name == reference }
+        try choose(
+            reference, kinds: kinds, byID: candidates.filter { $0.ref.id == reference },
+            byName: candidates.filter { $0.name == reference })
+    }
+
+    /// The index in `resources` of the one resource `reference` names, by the rules of
+    /// ``pick(_:kinds:among:)``. Resources are read in place and only matches become candidates:
+    /// a change names one group among thousands, and a candidate of each would cost more than
+    /// the change.
+    func index<Resource: NamedResource>(
+        of reference: String, in resources: [Resource]
+    ) throws(TopologyChangeError) -> Int {
+        let (byID, byName) = resources.withUnsafeBufferPointer { buffer in
+            var byID: [Candidate<Int>] = []
+            var byName: [Candidate<Int>] = []
+            for index in buffer.indices where buffer[index].id == reference || buffer[index].name == reference
+            {
+                let candidate = Candidate(
+                    ref: ResourceRef(Resource.kind, buffer[index].id), name: buffer[index].name, value: index)
+                if candidate.ref.id == reference { byID.append(candidate) }
+                if candidate.name == reference { byName.append(candidate) }
+            }
+            return (byID, byName)
+        }
+        return try choose(reference, kinds: [Resource.kind], byID: byID, byName: byName)
+    }
+
+    /// The value of the one candidate among those matching `reference` by id, else by name.
+    private func choose<Value: Hashable>(
+        _ reference: String, kinds: [ResourceKind], byID: [Candidate<Value>], byName: [Candidate<Value>]
+    ) throws(TopologyChangeError) -> Value {
         for matches in [byID, byName] {
             var distinct: [Candidate<Value>] = []
             for match in matches where !distinct.contains(where: { $0.value == match.value }) {
@@ -62,32 +91,6 @@ extension ChangeSet.Item {
             if let only = distinct.first { return only.value }
         }
         throw .unknownResource(self, kinds: kinds, reference: reference)
-    }
-
-    /// The index in `resources` of the one resource `reference` names, by the rules of
-    /// ``pick(_:kinds:among:)``. Resources are read in place: a change names one group among
-    /// thousands, and making a candidate of each would cost more than the change.
-    func index<Resource: NamedResource>(
-        of reference: String, in resources: [Resource]
-    ) throws(TopologyChangeError) -> Int {
-        let (byID, byName) = resources.withUnsafeBufferPointer { buffer in
-            var byID: [Int] = []
-            var byName: [Int] = []
-            for index in buffer.indices {
-                if buffer[index].id == reference { byID.append(index) }
-                if buffer[index].name == reference { byName.append(index) }
-            }
-            return (byID, byName)
-        }
-        for matches in [byID, byName] where !matches.isEmpty {
-            guard matches.count == 1 else {
-                throw .ambiguousName(
-                    self, name: reference,
-                    matches: matches.map { ResourceRef(Resource.kind, resources[$0].id) })
-            }
-            return matches[0]
-        }
-        throw .unknownResource(self, kinds: [Resource.kind], reference: reference)
     }
 
     /// Every resource of `resources` as a candidate resolving to `value`.

@@ -44,4 +44,16 @@ struct CompiledNetworkACL: Sendable {
     let ref: ComponentRef
     let inbound: [CompiledACLEntry]
     let outbound: [CompiledACLEntry]
+
+    /// The entries of one side.
+    func entries(outbound isOutbound: Bool) -> [CompiledACLEntry] {
+        isOutbound ? outbound : inbound
+    }
+
+    /// S-NACL-2: the first entry, in rule-number order, that matches `packet` sent to or received
+    /// from `peer`; nil when none does and the final rule denies it.
+    func decidingEntry(for packet: Packet, peer: IPv4Address, outbound isOutbound: Bool) -> CompiledACLEntry?
+    {
+        entries(outbound: isOutbound).first { $0.match.matches(packet) && $0.prefix.contains(peer) }
+    }
 }

@@ -617,8 +617,7 @@ struct FlowTracer {
         }
         let side = outbound ? "outbound" : "inbound"
         let leg = direction == .forward ? "forward" : "return"
-        for entry in outbound ? acl.outbound : acl.inbound
-        where entry.match.matches(packet) && entry.prefix.contains(peerAddress) {
+        if let entry = acl.decidingEntry(for: packet, peer: peerAddress, outbound: outbound) {
             if entry.action == .allow {
                 hop(
                     acl.ref, .allowed, rule: entry.label,

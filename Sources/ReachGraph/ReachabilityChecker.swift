@@ -399,7 +399,7 @@ public struct ReachabilityChecker: Sendable {
         _ packet: Packet, _ source: EndpointMember, _ destination: EndpointMember,
         _ assumed: (address: IPv4Address, interface: Int)?
     ) -> FlowTrace {
-        // Alternatives are traced quietly; the one shown is traced again with text (`replayed`).
+        // Alternatives are traced quietly; the one shown is traced again with text when read (`deferringHopText`).
         func quietTrace(_ choice: Int) -> FlowTrace {
             var tracer = FlowTracer(box: graphBox, assumedAddress: assumed, zoneChoice: choice, isQuiet: true)
             var trace = tracer.trace(packet, from: source.place, to: destination.place)
@@ -501,12 +501,12 @@ public struct ReachabilityChecker: Sendable {
         return CheckResult(
             verdict: verdict, reason: reason, source: query.source.ref, destination: query.destination.ref,
             flow: flow,
-            trace: replayed(shown.trace), notes: notes, tracesRun: traces)
+            trace: deferringHopText(shown.trace), notes: notes, tracesRun: traces)
     }
 
     /// `trace` with the text of its hops, traced again the same way when they are read if it
     /// was traced quietly.
-    func replayed(_ trace: FlowTrace) -> FlowTrace {
+    func deferringHopText(_ trace: FlowTrace) -> FlowTrace {
         guard let replay = trace.replay, let request = trace.request else { return trace }
         var result = trace
         result.hopSource = HopSource(deferred: (replay, request, graphBox))

@@ -15,27 +15,19 @@ struct ReplyACLCheck: Hashable, Sendable {
     func addPortBoundaries(
         for proto: IPProtocolNumber, in graph: ForwardingGraph, to boundaries: inout [UInt16]
     ) {
-        let acl = graph.networkACLs[acl]
-        for entry in outbound ? acl.outbound : acl.inbound where entry.prefix.contains(peer) {
+        for entry in graph.networkACLs[acl].entries(outbound: outbound) where entry.prefix.contains(peer) {
             guard case .ports(proto, let range) = entry.match else { continue }
             boundaries.append(range.lowerBound)
             if range.upperBound != UInt16.max { boundaries.append(range.upperBound + 1) }
         }
     }
 
-    /// Whether the entries allow a packet of `proto` to or from ``peer`` with destination port
-    /// `port`: the first matching entry by rule number decides (S-NACL-2).
+    /// Whether the entries allow a reply of `proto` to or from ``peer`` addressed to `port`.
     func allows(_ proto: IPProtocolNumber, port: UInt16, in graph: ForwardingGraph) -> Bool {
-        let acl = graph.networkACLs[acl]
-        for entry in outbound ? acl.outbound : acl.inbound where entry.prefix.contains(peer) {
-            switch entry.match {
-            case .all: return entry.action == .allow
-            case .other(let number) where number == proto: return entry.action == .allow
-            case .ports(let number, let range) where number == proto && range.contains(port):
-                return entry.action == .allow
-            default: continue
-            }
-        }
-        return false
+        // Only the protocol and the destination port take part in matching an entry.
+        let reply = Packet(
+            source: peer, destination: peer, protocolNumber: proto, sourcePort: 0, destinationPort: port)
+        return graph.networkACLs[acl].decidingEntry(for: reply, peer: peer, outbound: outbound)?.action
+            == .allow
     }
 }

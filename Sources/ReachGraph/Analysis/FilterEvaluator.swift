@@ -115,7 +115,7 @@ struct FilterEvaluator {
     }
 
     private mutating func matchedNetworkACL(_ index: Int, outbound: Bool, peer: IPv4Address) -> Int {
-        let entries = outbound ? graph.networkACLs[index].outbound : graph.networkACLs[index].inbound
+        let entries = graph.networkACLs[index].entries(outbound: outbound)
         var matched = [UInt64](repeating: 0, count: (entries.count + 63) / 64)
         for (position, entry) in entries.enumerated() where entry.prefix.contains(peer) {
             matched[position / 64] |= 1 << UInt64(position % 64)

@@ -44,7 +44,7 @@ struct FilterDelta {
         for acl in edits.networkACLs {
             for outbound in [false, true] {
                 func keys(_ graph: ForwardingGraph) -> Set<EntryKey> {
-                    let entries = outbound ? graph.networkACLs[acl].outbound : graph.networkACLs[acl].inbound
+                    let entries = graph.networkACLs[acl].entries(outbound: outbound)
                     return Set(
                         entries.map {
                             EntryKey(
