@@ -24,13 +24,13 @@ extension Topology {
         case .removeRoute(let table, let destination):
             try removeRoute(table: table, destination: destination, item)
         case .associateRouteTable(let subnet, let table):
-            try associateRouteTable(subnet: subnet, table: table, item)
+            try associate(subnet: subnet, with: table, in: \.routeTables, item)
         case .addNetworkACLEntry(let acl, let entry):
             try addNetworkACLEntry(acl: acl, entry: entry, item)
         case .removeNetworkACLEntry(let acl, let direction, let number):
             try removeNetworkACLEntry(acl: acl, direction: direction, ruleNumber: number, item)
         case .associateNetworkACL(let subnet, let acl):
-            try associateNetworkACL(subnet: subnet, acl: acl, item)
+            try associate(subnet: subnet, with: acl, in: \.networkACLs, item)
         case .associateTransitGatewayRouteTable(let attachment, let table):
             try associateTransitGatewayRouteTable(attachment: attachment, table: table, item)
         case .disassociateTransitGatewayRouteTable(let attachment):

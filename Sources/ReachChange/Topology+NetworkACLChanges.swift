@@ -1,6 +1,6 @@
 import ReachModel
 
-/// Network ACL entries and subnet associations.
+/// Network ACL entries (subnet associations: `Topology+SubnetAssociations.swift`).
 extension Topology {
     /// The rule numbers AWS accepts for network ACL entries.
     static let aclRuleNumbers = 1...32766
@@ -38,25 +38,5 @@ extension Topology {
                 what: "\(TopologyChange.aclSide(direction)) rule \(ruleNumber)")
         }
         networkACLs[index].entries.removeAll(where: isTarget)
-    }
-
-    /// Applies ``TopologyChange/associateNetworkACL(subnet:acl:)``.
-    mutating func associateNetworkACL(
-        subnet: String, acl: String, _ item: ChangeSet.Item
-    ) throws(TopologyChangeError) {
-        let subnetIndex = try item.index(of: subnet, in: subnets)
-        let aclIndex = try item.index(of: acl, in: networkACLs)
-        let subnet = subnets[subnetIndex]
-        let acl = networkACLs[aclIndex]
-        guard acl.vpcID == subnet.vpcID else {
-            throw .wrongVPC(
-                item, resource: ResourceRef(.networkACL, acl.id), vpcID: acl.vpcID,
-                other: ResourceRef(.subnet, subnet.id), expectedVPCID: subnet.vpcID)
-        }
-        // A subnet has exactly one network ACL: associating another replaces it.
-        for index in networkACLs.indices where networkACLs[index].id != acl.id {
-            networkACLs[index].subnetIDs.removeAll { $0 == subnet.id }
-        }
-        if !acl.subnetIDs.contains(subnet.id) { networkACLs[aclIndex].subnetIDs.append(subnet.id) }
     }
 }

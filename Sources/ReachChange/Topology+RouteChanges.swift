@@ -1,6 +1,6 @@
 import ReachModel
 
-/// Routes of VPC route tables and subnet associations.
+/// Routes of VPC route tables (subnet associations: `Topology+SubnetAssociations.swift`).
 extension Topology {
     /// Applies ``TopologyChange/addRoute(routeTable:destination:target:)``.
     mutating func addRoute(
@@ -34,26 +34,6 @@ extension Topology {
             )
         }
         routeTables[index].routes.removeAll { $0.destination == resolved }
-    }
-
-    /// Applies ``TopologyChange/associateRouteTable(subnet:routeTable:)``.
-    mutating func associateRouteTable(
-        subnet: String, table: String, _ item: ChangeSet.Item
-    ) throws(TopologyChangeError) {
-        let subnetIndex = try item.index(of: subnet, in: subnets)
-        let tableIndex = try item.index(of: table, in: routeTables)
-        let subnet = subnets[subnetIndex]
-        let table = routeTables[tableIndex]
-        guard table.vpcID == subnet.vpcID else {
-            throw .wrongVPC(
-                item, resource: ResourceRef(.routeTable, table.id), vpcID: table.vpcID,
-                other: ResourceRef(.subnet, subnet.id), expectedVPCID: subnet.vpcID)
-        }
-        // A subnet has one explicit association: replacing it is what AWS does.
-        for index in routeTables.indices where routeTables[index].id != table.id {
-            routeTables[index].subnetIDs.removeAll { $0 == subnet.id }
-        }
-        if !table.subnetIDs.contains(subnet.id) { routeTables[tableIndex].subnetIDs.append(subnet.id) }
     }
 
     /// `destination` with a prefix list named by its id.

@@ -50,7 +50,8 @@ struct FlowTests {
     @Test("S-F-3: reachable means the reply comes back too")
     func replyRequired() throws {
         let net = try dataACLNetwork(
-            inbound: "      - {rule: 100, action: allow, protocol: all, cidr: 0.0.0.0/0}", outbound: "")
+            inbound: "      - {rule: 100, action: allow, protocol: all, cidr: 0.0.0.0/0}",
+            outbound: "      []")
         let result = try net.check("app", "db")
         #expect(result.verdict == .unreachable)
         #expect(result.trace.hops.contains { $0.direction == .forward && $0.action == .delivered })
@@ -86,22 +87,11 @@ struct FlowTests {
         #expect(blocker.reason == .eniSecurityGroupRulesMismatch)
     }
 
-    /// The two-tier network with a network ACL on the data subnet made of these entry lines.
+    /// The two-tier network with `dataACL`'s network ACL on the data subnet.
     private func dataACLNetwork(
         inbound: String = "      - {rule: 100, action: allow, protocol: tcp, ports: 5432, cidr: 10.0.2.0/24}",
         outbound: String
     ) throws -> TestNetwork {
-        try TestNetwork(
-            twoTier(
-                extra: """
-                    networkAcls:
-                      - name: data-acl
-                        vpc: vpc-a
-                        subnets: [data]
-                        inbound:
-                    \(inbound)
-                        outbound:\(outbound.isEmpty ? " []" : "\n" + outbound)
-
-                    """))
+        try TestNetwork(twoTier(extra: dataACL(inbound: inbound, outbound: outbound)))
     }
 }

@@ -1,21 +1,6 @@
 import ReachGraph
 import Testing
 
-/// A network ACL on the data subnet, with the given inbound and outbound entries.
-private func dataACL(inbound: String, outbound: String) -> String {
-    """
-    networkAcls:
-      - name: data-acl
-        vpc: vpc-a
-        subnets: [data]
-        inbound:
-    \(inbound)
-        outbound:
-    \(outbound)
-
-    """
-}
-
 @Suite("Network ACLs (S-NACL)")
 struct NetworkACLTests {
     @Test("S-NACL-1: a subnet without an association uses the VPC's default ACL, which allows all")

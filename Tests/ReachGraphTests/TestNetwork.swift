@@ -102,3 +102,18 @@ func twoTier(_ replacements: [String: String] = [:], extra: String = "") -> Stri
     }
     return yaml + extra
 }
+
+/// A network ACL on the data subnet, with the given inbound and outbound entries.
+func dataACL(inbound: String, outbound: String) -> String {
+    """
+    networkAcls:
+      - name: data-acl
+        vpc: vpc-a
+        subnets: [data]
+        inbound:
+    \(inbound)
+        outbound:
+    \(outbound)
+
+    """
+}

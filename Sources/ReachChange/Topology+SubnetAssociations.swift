@@ -1,0 +1,38 @@
+import ReachModel
+
+/// A resource subnets are associated with, one per subnet: a route table or a network ACL.
+protocol SubnetAssociated: NamedResource {
+    /// The VPC it belongs to; only subnets of that VPC may be associated.
+    var vpcID: String { get }
+    /// The subnets associated with it.
+    var subnetIDs: [String] { get set }
+}
+
+extension RouteTable: SubnetAssociated {}
+extension NetworkACL: SubnetAssociated {}
+
+extension Topology {
+    /// Associates `subnet` with the resource of `resources` that `reference` names, taking it
+    /// from whichever it was associated with before: a subnet has one explicit route table
+    /// association and exactly one network ACL, so associating another replaces it.
+    mutating func associate<Resource: SubnetAssociated>(
+        subnet: String, with reference: String, in resources: WritableKeyPath<Topology, [Resource]>,
+        _ item: ChangeSet.Item
+    ) throws(TopologyChangeError) {
+        let subnetIndex = try item.index(of: subnet, in: subnets)
+        let resourceIndex = try item.index(of: reference, in: self[keyPath: resources])
+        let subnet = subnets[subnetIndex]
+        let resource = self[keyPath: resources][resourceIndex]
+        guard resource.vpcID == subnet.vpcID else {
+            throw .wrongVPC(
+                item, resource: ResourceRef(Resource.kind, resource.id), vpcID: resource.vpcID,
+                other: ResourceRef(.subnet, subnet.id), expectedVPCID: subnet.vpcID)
+        }
+        for index in self[keyPath: resources].indices where index != resourceIndex {
+            self[keyPath: resources][index].subnetIDs.removeAll { $0 == subnet.id }
+        }
+        if !resource.subnetIDs.contains(subnet.id) {
+            self[keyPath: resources][resourceIndex].subnetIDs.append(subnet.id)
+        }
+    }
+}
