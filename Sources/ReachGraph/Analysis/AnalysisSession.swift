@@ -34,6 +34,10 @@ struct AnalysisSession {
         pairs = PairAnalyzer(graph: graph, classes: catalog.classes, shapes: catalog.shapes)
     }
 
+    /// Drops the walks kept so far: they serve only the destination they were walked to, and
+    /// a session that answers many destinations in turn would otherwise keep them all.
+    mutating func forgetWalks() { walks.removeAll(keepingCapacity: true) }
+
     /// The answer from one source member to one destination member, over every address the
     /// source and destination may use, with a witness for the reaching (or unknown) part.
     /// `walkKey` lets interfaces of one subnet and address class share walks.

@@ -58,80 +58,151 @@ public struct ReachabilityAnalyzer: Sendable {
     }
 
     /// ``whoCanReach(_:traffic:scope:)``, also noting what each source's answer rests on when
-    /// `footprints` is not nil.
+    /// `footprints` is not nil. Sources are answered on every core, in chunks that each keep
+    /// their own caches, then gathered in order: the answer does not depend on the split.
     func whoCanReach(
         _ destination: Endpoint, traffic: TrafficSet, scope: SourceScope,
         footprints: inout FootprintIndex?
     ) -> WhoCanReachAnswer {
-        var session = AnalysisSession(graph: graph, catalog: catalog)
-        let recording = footprints != nil
         var collector = SourceCollector(
             destination: destination,
             expectedSources: graph.interfaces.count + graph.subnets.count + graph.onPremSites.count + 1)
-        /// Answers `sources` with `answer` (one answer per destination member), noting its footprint.
-        func add(
-            _ sources: [(SourceIdentity, IPv4AddressSet)],
-            representative: Int? = nil,
-            _ answer: (inout AnalysisSession) -> [(reach: FlowReach, witness: Witness?)]
-        ) {
-            if recording { session.footprint = AnswerFootprint() }
-            let answers = answer(&session)
-            collector.add(sources, answers: answers, representative: representative)
-            if let footprint = session.footprint {
-                footprints?.add(footprint, for: sources.map(\.0), graph: graph)
-            }
-        }
-        // Interfaces: one answer per group of identical interfaces.
-        for group in catalog.interfaceGroups {
-            let members = group.members.filter {
-                scope.includes(interface: $0) && !collector.isDestination($0)
-            }
-            guard let representative = members.first else { continue }
-            let member = EndpointMember.interface(representative, graph: graph)
-            add(
-                members.map {
-                    (SourceIdentity.interface($0), EndpointMember.interface($0, graph: graph).addresses)
-                },
-                representative: representative
-            ) { session in
-                destination.members.map { session.answer(from: member, to: $0, walkKey: group.walkKey) }
-            }
-        }
-        for interface in catalog.unaddressedInterfaces where scope.includes(interface: interface) {
-            if collector.isDestination(interface) { continue }
-            let member = EndpointMember.interface(interface, graph: graph)
-            add([(.interface(interface), member.addresses)]) { session in
-                destination.members.map { session.answer(from: member, to: $0) }
-            }
-        }
-        // Address ranges: one answer per address class, gathered by equal answers.
-        typealias AddressClass = (representative: IPv4Address, addresses: IPv4AddressSet)
-        var external: [(SourceIdentity, EndpointMember, [AddressClass])] = []
-        for (subnet, addresses) in catalog.freeHostAddresses.enumerated()
-        where !addresses.isEmpty && scope.includes(subnetHosts: subnet) {
-            external.append(
-                (
-                    .subnetHosts(subnet), .hosts(subnet, addresses, graph: graph),
-                    catalog.freeHostClasses[subnet]
-                ))
-        }
-        for (index, site) in graph.onPremSites.enumerated() where scope.includes(onPremSite: index) {
-            let member = EndpointMember.onPremSite(index, site)
-            external.append((.onPremSite(index), member, catalog.classes.split(member.addresses)))
-        }
-        if scope.includesInternet {
-            external.append(
-                (.internet, .internet(catalog.internetHostAddresses), catalog.internetHostClasses))
-        }
-        for (identity, member, classes) in external {
-            for (representative, addresses) in classes {
-                let single = member.narrowed(to: representative)
-                add([(identity, addresses)]) { session in
-                    destination.members.map { session.answer(from: single, to: $0) }
-                }
+        let answered = answerSources(
+            of: destination, scope: scope, excluding: collector.destinationInterfaces,
+            recording: footprints != nil)
+        for result in answered {
+            collector.add(result.sources, answers: result.answers, representative: result.representative)
+            if let footprint = result.footprint {
+                footprints?.add(footprint, for: result.sources.map { $0.0 }, graph: graph)
             }
         }
         return collector.answer(traffic: traffic, graph: graph)
+    }
+
+    /// The answers of every source in `scope` but the `excluded` interfaces (the destination's
+    /// own), in the order the answer lists them; on every core when there are at least
+    /// `minimumChunk` tasks per core, in chunks that each keep their own caches.
+    ///
+    /// Each chunk builds its filter caches anew, and the cores share the graph's reference
+    /// counts, so a split pays only for thousands of sources per core: smaller estates answer
+    /// on one thread.
+    func answerSources(
+        of destination: Endpoint, scope: SourceScope, excluding excluded: Set<Int>, recording: Bool,
+        minimumChunk: Int = 8192
+    ) -> [AnsweredSources] {
+        let tasks = sourceTasks(scope: scope, excluding: excluded)
+        return ParallelChunks.map(tasks.count, minimumChunk: minimumChunk) { range in
+            var session = AnalysisSession(graph: graph, catalog: catalog)
+            return answerSources(
+                tasks[range], of: destination, scope: scope, excluding: excluded, recording: recording,
+                in: &session)
+        }
+    }
+
+    /// ``answerSources(of:scope:excluding:recording:minimumChunk:)`` on the calling thread, with a
+    /// session whose caches outlive the question (the matrix answers many destinations with one).
+    func answerSources(
+        of destination: Endpoint, scope: SourceScope, excluding excluded: Set<Int>, recording: Bool,
+        in session: inout AnalysisSession
+    ) -> [AnsweredSources] {
+        answerSources(
+            sourceTasks(scope: scope, excluding: excluded)[...], of: destination, scope: scope,
+            excluding: excluded, recording: recording, in: &session)
+    }
+
+    private func answerSources(
+        _ tasks: ArraySlice<SourceTask>, of destination: Endpoint, scope: SourceScope,
+        excluding excluded: Set<Int>,
+        recording: Bool, in session: inout AnalysisSession
+    ) -> [AnsweredSources] {
+        tasks.compactMap {
+            answer($0, to: destination, in: &session, recording: recording, scope: scope, excluding: excluded)
+        }
+    }
+
+    /// Sources answered together: one group of identical interfaces, one interface without an
+    /// address, or one address class of a subnet's hosts, an on-prem site or the internet.
+    private enum SourceTask: Sendable {
+        case interfaceGroup(Int)
+        case unaddressedInterface(Int)
+        case addressClass(SourceIdentity, EndpointMember, IPv4AddressSet)
+    }
+
+    /// One task's answer: one per destination member, shared by its sources.
+    struct AnsweredSources: Sendable {
+        let sources: [(SourceIdentity, IPv4AddressSet)]
+        let answers: [(reach: FlowReach, witness: Witness?)]
+        /// The interface whose walk answered a group of interfaces.
+        let representative: Int?
+        let footprint: AnswerFootprint?
+    }
+
+    /// The tasks of every source in `scope`, in the order the answer lists them.
+    private func sourceTasks(scope: SourceScope, excluding excluded: Set<Int>) -> [SourceTask] {
+        var tasks: [SourceTask] = catalog.interfaceGroups.indices.map { .interfaceGroup($0) }
+        for interface in catalog.unaddressedInterfaces
+        where scope.includes(interface: interface) && !excluded.contains(interface) {
+            tasks.append(.unaddressedInterface(interface))
+        }
+        for (subnet, addresses) in catalog.freeHostAddresses.enumerated()
+        where !addresses.isEmpty && scope.includes(subnetHosts: subnet) {
+            let member = EndpointMember.hosts(subnet, addresses, graph: graph)
+            for (representative, addresses) in catalog.freeHostClasses[subnet] {
+                tasks.append(
+                    .addressClass(.subnetHosts(subnet), member.narrowed(to: representative), addresses))
+            }
+        }
+        for (index, site) in graph.onPremSites.enumerated() where scope.includes(onPremSite: index) {
+            let member = EndpointMember.onPremSite(index, site)
+            for (representative, addresses) in catalog.classes.split(member.addresses) {
+                tasks.append(
+                    .addressClass(.onPremSite(index), member.narrowed(to: representative), addresses))
+            }
+        }
+        if scope.includesInternet {
+            let member = EndpointMember.internet(catalog.internetHostAddresses)
+            for (representative, addresses) in catalog.internetHostClasses {
+                tasks.append(.addressClass(.internet, member.narrowed(to: representative), addresses))
+            }
+        }
+        return tasks
+    }
+
+    /// Answers one task against every member of `destination`, noting its footprint when
+    /// `recording`; nil for a group none of whose interfaces is asked about (in `scope` and not
+    /// `excluded`, the destination's own interfaces).
+    private func answer(
+        _ task: SourceTask, to destination: Endpoint, in session: inout AnalysisSession, recording: Bool,
+        scope: SourceScope, excluding excluded: Set<Int>
+    ) -> AnsweredSources? {
+        let sources: [(SourceIdentity, IPv4AddressSet)]
+        let member: EndpointMember
+        var walkKey: SourceCatalog.WalkKey?
+        var representative: Int?
+        switch task {
+        case .interfaceGroup(let index):
+            let group = catalog.interfaceGroups[index]
+            sources = group.members.compactMap { interface in
+                guard scope.includes(interface: interface), !excluded.contains(interface),
+                    let address = graph.interfaces[interface].privateIPs.first
+                else { return nil }
+                return (.interface(interface), IPv4AddressSet(address))
+            }
+            guard case .interface(let first) = sources.first?.0 else { return nil }
+            member = EndpointMember.interface(first, graph: graph)
+            walkKey = group.walkKey
+            representative = first
+        case .unaddressedInterface(let interface):
+            member = EndpointMember.interface(interface, graph: graph)
+            sources = [(.interface(interface), member.addresses)]
+        case .addressClass(let identity, let narrowed, let addresses):
+            member = narrowed
+            sources = [(identity, addresses)]
+        }
+        session.footprint = recording ? AnswerFootprint() : nil
+        let answers = destination.members.map { session.answer(from: member, to: $0, walkKey: walkKey) }
+        return AnsweredSources(
+            sources: sources, answers: answers, representative: representative, footprint: session.footprint)
     }
 }
 

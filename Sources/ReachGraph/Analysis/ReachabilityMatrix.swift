@@ -39,66 +39,125 @@ public struct ReachabilityMatrix: Hashable, Sendable {
 
 extension ReachabilityAnalyzer {
     /// The matrix between `rows` (source groups) and `columns` (destination groups): each
-    /// destination is analysed once against every source of every row.
+    /// destination is analysed once against every source of every row. Destinations are
+    /// answered on every core, each core keeping one session's caches across its destinations.
     public func matrix(
         rows: [(label: String, endpoints: [Endpoint])], columns: [(label: String, endpoints: [Endpoint])],
         traffic: TrafficSet = .all
     ) -> ReachabilityMatrix {
-        // Which rows each source belongs to, by the component that names it.
-        var rowsOfSource: [ComponentRef: [Int]] = [:]
+        // Which rows each source belongs to.
+        var rowsOfSource: [SourceIdentity: [Int]] = [:]
         var sourceCount = [Int](repeating: 0, count: rows.count)
         var scope = SourceScope(
             interfaces: [], includesSubnetHosts: false, includesOnPremSites: false, includesInternet: false)
         for (row, group) in rows.enumerated() {
             for endpoint in group.endpoints {
                 for member in endpoint.members {
-                    rowsOfSource[member.ref, default: []].append(row)
                     sourceCount[row] += 1
-                    switch member.place {
+                    guard let identity = member.sourceIdentity else { continue }
+                    rowsOfSource[identity, default: []].append(row)
+                    switch identity {
                     case .interface(let index): scope.interfaces?.insert(index)
-                    case .host: scope.includesSubnetHosts = true
+                    case .subnetHosts: scope.includesSubnetHosts = true
                     case .onPremSite: scope.includesOnPremSites = true
                     case .internet: scope.includesInternet = true
-                    case .awsService: break
                     }
                 }
+            }
+        }
+        let destinations = columns.enumerated().flatMap { column, group in
+            group.endpoints.map { (column: column, endpoint: $0) }
+        }
+        let rowsOfSourceFinal = rowsOfSource
+        let finalScope = scope
+        let tallies = ParallelChunks.map(destinations.count, minimumChunk: 1) { range in
+            var session = AnalysisSession(graph: graph, catalog: catalog)
+            return range.map { index in
+                tally(
+                    destinations[index].endpoint, rows: rows.count, rowsOfSource: rowsOfSourceFinal,
+                    scope: finalScope, traffic: traffic, session: &session)
             }
         }
         var cells = [[ReachabilityMatrix.Cell]](
             repeating: [ReachabilityMatrix.Cell](repeating: .init(), count: columns.count), count: rows.count)
-        for (column, group) in columns.enumerated() {
-            for destination in group.endpoints {
-                // A destination is not paired with itself.
-                for row in rows.indices {
-                    let itself = destination.members.reduce(0) {
-                        $0 + (rowsOfSource[$1.ref]?.filter { $0 == row }.count ?? 0)
-                    }
-                    cells[row][column].pairs += sourceCount[row] - itself
-                }
-                let answer = whoCanReach(destination, traffic: traffic, scope: scope)
-                // A subnet, site or the internet can answer in several address pieces: the best counts.
-                var best: [ComponentRef: ReachingSource] = [:]
-                for source in answer.sources where rowsOfSource[source.ref] != nil {
-                    if let current = best[source.ref], !current.reach.reachable.isEmpty { continue }
-                    best[source.ref] = source
-                }
-                for (ref, source) in best {
-                    for row in rowsOfSource[ref] ?? [] {
-                        if source.reach.reachable.isEmpty {
-                            cells[row][column].unknownPairs += 1
-                            continue
-                        }
-                        cells[row][column].reachablePairs += 1
-                        cells[row][column].traffic = cells[row][column].traffic.union(source.reach.reachable)
-                        if cells[row][column].example == nil, let witness = source.witness {
-                            cells[row][column].example = .init(
-                                source: source.ref, destination: destination.ref, witness: witness)
-                        }
-                    }
-                }
+        for ((column, _), tally) in zip(destinations, tallies) {
+            for row in rows.indices {
+                cells[row][column].pairs += sourceCount[row] - tally.itself[row]
+                cells[row][column].reachablePairs += tally.cells[row].reachablePairs
+                cells[row][column].unknownPairs += tally.cells[row].unknownPairs
+                cells[row][column].traffic = cells[row][column].traffic.union(tally.cells[row].traffic)
+                if cells[row][column].example == nil { cells[row][column].example = tally.cells[row].example }
             }
         }
         return ReachabilityMatrix(
             rows: rows.map(\.label), columns: columns.map(\.label), cells: cells, traffic: traffic)
+    }
+
+    /// One destination's contribution to every row of its column.
+    private struct DestinationTally: Sendable {
+        /// The reaching (and might-reach) pairs, traffic and example per row.
+        var cells: [ReachabilityMatrix.Cell]
+        /// Per row, how many of its sources are the destination itself (not paired with itself).
+        var itself: [Int]
+    }
+
+    private func tally(
+        _ destination: Endpoint, rows: Int, rowsOfSource: [SourceIdentity: [Int]], scope: SourceScope,
+        traffic: TrafficSet, session: inout AnalysisSession
+    ) -> DestinationTally {
+        var result = DestinationTally(
+            cells: Array(repeating: .init(), count: rows), itself: Array(repeating: 0, count: rows))
+        for member in destination.members {
+            guard let identity = member.sourceIdentity else { continue }
+            for row in rowsOfSource[identity] ?? [] { result.itself[row] += 1 }
+        }
+        session.forgetWalks()
+        var collector = SourceCollector(destination: destination)
+        for answered in answerSources(
+            of: destination, scope: scope, excluding: collector.destinationInterfaces, recording: false,
+            in: &session)
+        {
+            collector.add(
+                answered.sources, answers: answered.answers, representative: answered.representative)
+        }
+        // A subnet, site or the internet can answer in several address pieces: the best counts.
+        var counted: [SourceIdentity: Bool] = [:]
+        collector.forEachReaching(traffic: traffic) { identity, _, reach, witness in
+            guard let sourceRows = rowsOfSource[identity] else { return }
+            let reaches = !reach.reachable.isEmpty
+            if let countedAsReaching = counted[identity] {
+                guard reaches, !countedAsReaching else { return }
+                // An earlier piece only might reach: this one counts instead.
+                for row in sourceRows { result.cells[row].unknownPairs -= 1 }
+            }
+            counted[identity] = reaches
+            for row in sourceRows {
+                guard reaches else {
+                    result.cells[row].unknownPairs += 1
+                    continue
+                }
+                result.cells[row].reachablePairs += 1
+                result.cells[row].traffic = result.cells[row].traffic.union(reach.reachable)
+                if result.cells[row].example == nil, let witness {
+                    result.cells[row].example = .init(
+                        source: identity.ref(in: graph), destination: destination.ref, witness: witness)
+                }
+            }
+        }
+        return result
+    }
+}
+
+extension EndpointMember {
+    /// The source this member is in a who-can-reach answer; nil for an AWS service, which
+    /// only answers.
+    var sourceIdentity: SourceIdentity? {
+        switch place {
+        case .interface(let index): .interface(index)
+        case .host(let subnet): .subnetHosts(subnet)
+        case .onPremSite(let site): .onPremSite(site)
+        case .internet: .internet
+        case .awsService: nil
+        }
     }
 }

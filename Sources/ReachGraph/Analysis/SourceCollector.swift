@@ -21,19 +21,37 @@ enum SourceIdentity: Hashable {
 
 /// Gathers per-source answers of a who-can-reach question: combines a destination's members,
 /// merges address classes of one source with equal answers, and orders the result.
+///
+/// Each interface is answered once, in one group, so only subnets' hosts, sites and the
+/// internet (answered per address class) are looked up to merge with earlier classes.
 struct SourceCollector {
     let destination: Endpoint
-    private var destinationInterfaces: Set<Int> = []
-    /// Sources in the order first met, each with its answers (parallel to `order`).
+    /// The destination's interfaces, which are not its own sources.
+    private(set) var destinationInterfaces: Set<Int> = []
+    /// Sources in the order first met.
     private var order: [SourceIdentity] = []
-    private var entries: [[(addresses: IPv4AddressSet, reach: FlowReach, witness: Witness?)]] = []
+    /// The first of each source's entries (parallel to `order`), -1 when it reaches nothing.
+    private var firstEntry: [Int32] = []
+    /// The position in `order` of each source answered per address class.
     private var position: [SourceIdentity: Int] = [:]
+    /// Answers that reach (or might), chained per source through ``Entry/next``.
+    private var entries: [Entry] = []
+    /// The distinct answers of the entries, one per ``add(_:answers:representative:)``.
+    private var reaches: [FlowReach] = []
+
+    private struct Entry {
+        var addresses: IPv4AddressSet
+        let reach: Int32
+        let witness: Witness?
+        /// The source's next entry, -1 for its last.
+        var next: Int32
+    }
 
     init(destination: Endpoint, expectedSources: Int = 0) {
         self.destination = destination
         order.reserveCapacity(expectedSources)
+        firstEntry.reserveCapacity(expectedSources)
         entries.reserveCapacity(expectedSources)
-        position.reserveCapacity(expectedSources)
         for member in destination.members {
             if case .interface(let index) = member.place { destinationInterfaces.insert(index) }
         }
@@ -56,41 +74,72 @@ struct SourceCollector {
         let reach = combined ?? .allUnknown(.unknownResource)
         let witness = answers.first { !$0.reach.reachable.isEmpty }?.witness ?? answers.first?.witness
         let unreachable = reach.isUnreachable
+        let reachIndex = Int32(reaches.count)
+        if !unreachable { reaches.append(reach) }
         for (identity, addresses) in sources {
             let index: Int
-            if let known = position[identity] {
+            if case .interface = identity {
+                index = order.count
+                order.append(identity)
+                firstEntry.append(-1)
+            } else if let known = position[identity] {
                 index = known
             } else {
                 index = order.count
                 position[identity] = index
                 order.append(identity)
-                entries.append([])
+                firstEntry.append(-1)
             }
             if unreachable { continue }
+            // Address classes of one source with the same answer are reported together.
+            var last: Int32 = -1
+            var current = firstEntry[index]
+            while current >= 0 {
+                let entry = Int(current)
+                if reaches[Int(entries[entry].reach)] == reach {
+                    entries[entry].addresses = entries[entry].addresses.union(addresses)
+                    break
+                }
+                last = current
+                current = entries[entry].next
+            }
+            if current >= 0 { continue }
             var ownWitness = witness
             if let representative, case .interface(let member) = identity, let address = addresses.first {
                 ownWitness = witness?.standing(in: representative, for: member, at: address)
             }
-            // Address classes of one source with the same answer are reported together.
-            if let same = entries[index].firstIndex(where: { $0.reach == reach }) {
-                entries[index][same].addresses = entries[index][same].addresses.union(addresses)
-            } else {
-                entries[index].append((addresses, reach, ownWitness))
-            }
+            let new = Int32(entries.count)
+            entries.append(Entry(addresses: addresses, reach: reachIndex, witness: ownWitness, next: -1))
+            if last >= 0 { entries[Int(last)].next = new } else { firstEntry[index] = new }
         }
     }
 
     func answer(traffic: TrafficSet, graph: ForwardingGraph) -> WhoCanReachAnswer {
         var sources: [ReachingSource] = []
-        for (identity, list) in zip(order, entries) {
-            for entry in list {
-                let reach = traffic == .all ? entry.reach : entry.reach.restricted(to: traffic)
-                if reach.isUnreachable { continue }
-                sources.append(source(identity, entry.addresses, reach, entry.witness, graph))
-            }
+        sources.reserveCapacity(entries.count)
+        forEachReaching(traffic: traffic) { identity, addresses, reach, witness in
+            sources.append(source(identity, addresses, reach, witness, graph))
         }
         return WhoCanReachAnswer(
             destination: destination.ref, traffic: traffic, sources: sources, sourcesAnalysed: order.count)
+    }
+
+    /// Calls `body` with every source's answers that reach with some of `traffic` (or might), in
+    /// the order of the answer.
+    func forEachReaching(
+        traffic: TrafficSet, _ body: (SourceIdentity, IPv4AddressSet, FlowReach, Witness?) -> Void
+    ) {
+        for (identity, first) in zip(order, firstEntry) {
+            var current = first
+            while current >= 0 {
+                let entry = entries[Int(current)]
+                current = entry.next
+                let stored = reaches[Int(entry.reach)]
+                let reach = traffic == .all ? stored : stored.restricted(to: traffic)
+                if reach.isUnreachable { continue }
+                body(identity, entry.addresses, reach, entry.witness)
+            }
+        }
     }
 
     private func source(

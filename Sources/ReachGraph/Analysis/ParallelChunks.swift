@@ -1,0 +1,57 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Work split into contiguous chunks run on every core, for questions whose parts are
+/// independent (the sources of a who-can-reach answer, the destinations of a matrix).
+enum ParallelChunks {
+    /// The processors online, at least 1.
+    static let processorCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+    /// `body` over `0..<count` split into contiguous ranges, run concurrently, with the results
+    /// joined in order. Fewer than `minimumChunk` items per range are not worth a thread: small
+    /// questions run on the calling thread. Each range gets its own call, so state a call builds
+    /// (caches) is not shared across threads.
+    static func map<Result: Sendable>(
+        _ count: Int, minimumChunk: Int = 64, _ body: @Sendable (Range<Int>) -> [Result]
+    ) -> [Result] {
+        let chunks = min(processorCount, count / max(1, minimumChunk))
+        if chunks <= 1 { return body(0..<count) }
+        let slots = Slots<[Result]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            slots.store(body((count * chunk / chunks)..<(count * (chunk + 1) / chunks)), at: chunk)
+        }
+        return slots.joined(reservingCapacity: count)
+    }
+
+    /// One result per chunk, each written by its own chunk's thread only and read after all of
+    /// them have finished: no two threads touch one slot, so no lock is needed.
+    private final class Slots<Element>: @unchecked Sendable {
+        private let storage: UnsafeMutablePointer<Element?>
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+            storage = .allocate(capacity: count)
+            storage.initialize(repeating: nil, count: count)
+        }
+
+        deinit {
+            storage.deinitialize(count: count)
+            storage.deallocate()
+        }
+
+        func store(_ element: Element, at index: Int) { storage[index] = element }
+
+        func joined<Item>(reservingCapacity capacity: Int) -> [Item] where Element == [Item] {
+            var result: [Item] = []
+            result.reserveCapacity(capacity)
+            for index in 0..<count { result += storage[index] ?? [] }
+            return result
+        }
+    }
+}
