@@ -58,8 +58,8 @@ public struct ReachabilityAnalyzer: Sendable {
     }
 
     /// ``whoCanReach(_:traffic:scope:)``, also noting what each source's answer rests on when
-    /// `footprints` is not nil. Sources are answered on every core, in chunks that each keep
-    /// their own caches, then gathered in order: the answer does not depend on the split.
+    /// `footprints` is not nil. A large estate's sources are answered on every core, then
+    /// gathered in order: the answer does not depend on the split.
     func whoCanReach(
         _ destination: Endpoint, traffic: TrafficSet, scope: SourceScope,
         footprints: inout FootprintIndex?

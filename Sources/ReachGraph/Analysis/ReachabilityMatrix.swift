@@ -45,44 +45,24 @@ extension ReachabilityAnalyzer {
         rows: [(label: String, endpoints: [Endpoint])], columns: [(label: String, endpoints: [Endpoint])],
         traffic: TrafficSet = .all
     ) -> ReachabilityMatrix {
-        // Which rows each source belongs to.
-        var rowsOfSource: [SourceIdentity: [Int]] = [:]
-        var sourceCount = [Int](repeating: 0, count: rows.count)
-        var scope = SourceScope(
-            interfaces: [], includesSubnetHosts: false, includesOnPremSites: false, includesInternet: false)
-        for (row, group) in rows.enumerated() {
-            for endpoint in group.endpoints {
-                for member in endpoint.members {
-                    sourceCount[row] += 1
-                    guard let identity = member.sourceIdentity else { continue }
-                    rowsOfSource[identity, default: []].append(row)
-                    switch identity {
-                    case .interface(let index): scope.interfaces?.insert(index)
-                    case .subnetHosts: scope.includesSubnetHosts = true
-                    case .onPremSite: scope.includesOnPremSites = true
-                    case .internet: scope.includesInternet = true
-                    }
-                }
-            }
-        }
+        let sources = SourceRows(rows)
         let destinations = columns.enumerated().flatMap { column, group in
             group.endpoints.map { (column: column, endpoint: $0) }
         }
-        let rowsOfSourceFinal = rowsOfSource
-        let finalScope = scope
+        let rowCount = rows.count
         let tallies = ParallelChunks.map(destinations.count, minimumChunk: 1) { range in
             var session = AnalysisSession(graph: graph, catalog: catalog)
             return range.map { index in
                 tally(
-                    destinations[index].endpoint, rows: rows.count, rowsOfSource: rowsOfSourceFinal,
-                    scope: finalScope, traffic: traffic, session: &session)
+                    destinations[index].endpoint, rows: rowCount, rowsOfSource: sources.rowsOfSource,
+                    scope: sources.scope, traffic: traffic, session: &session)
             }
         }
         var cells = [[ReachabilityMatrix.Cell]](
             repeating: [ReachabilityMatrix.Cell](repeating: .init(), count: columns.count), count: rows.count)
         for ((column, _), tally) in zip(destinations, tallies) {
             for row in rows.indices {
-                cells[row][column].pairs += sourceCount[row] - tally.itself[row]
+                cells[row][column].pairs += sources.count[row] - tally.itself[row]
                 cells[row][column].reachablePairs += tally.cells[row].reachablePairs
                 cells[row][column].unknownPairs += tally.cells[row].unknownPairs
                 cells[row][column].traffic = cells[row][column].traffic.union(tally.cells[row].traffic)
@@ -91,6 +71,34 @@ extension ReachabilityAnalyzer {
         }
         return ReachabilityMatrix(
             rows: rows.map(\.label), columns: columns.map(\.label), cells: cells, traffic: traffic)
+    }
+
+    /// The matrix's sources: which rows each belongs to, how many each row has, and the scope
+    /// of the who-can-reach question that answers them.
+    private struct SourceRows: Sendable {
+        var rowsOfSource: [SourceIdentity: [Int]] = [:]
+        var count: [Int]
+        var scope = SourceScope(
+            interfaces: [], includesSubnetHosts: false, includesOnPremSites: false, includesInternet: false)
+
+        init(_ rows: [(label: String, endpoints: [Endpoint])]) {
+            count = Array(repeating: 0, count: rows.count)
+            for (row, group) in rows.enumerated() {
+                for endpoint in group.endpoints {
+                    for member in endpoint.members {
+                        count[row] += 1
+                        guard let identity = member.sourceIdentity else { continue }
+                        rowsOfSource[identity, default: []].append(row)
+                        switch identity {
+                        case .interface(let index): scope.interfaces?.insert(index)
+                        case .subnetHosts: scope.includesSubnetHosts = true
+                        case .onPremSite: scope.includesOnPremSites = true
+                        case .internet: scope.includesInternet = true
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// One destination's contribution to every row of its column.
