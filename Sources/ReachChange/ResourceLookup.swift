@@ -19,6 +19,12 @@ protocol NamedResource {
     var id: String { get }
     /// The name.
     var name: String { get }
+    /// Whether `reference` is the id or the name.
+    func isNamed(_ reference: String) -> Bool
+}
+
+extension NamedResource {
+    func isNamed(_ reference: String) -> Bool { id == reference || name == reference }
 }
 
 extension SecurityGroup: NamedResource { static var kind: ResourceKind { .securityGroup } }
@@ -64,8 +70,7 @@ extension ChangeSet.Item {
         let (byID, byName) = resources.withUnsafeBufferPointer { buffer in
             var byID: [Candidate<Int>] = []
             var byName: [Candidate<Int>] = []
-            for index in buffer.indices where buffer[index].id == reference || buffer[index].name == reference
-            {
+            for index in buffer.indices where buffer[index].isNamed(reference) {
                 let candidate = Candidate(
                     ref: ResourceRef(Resource.kind, buffer[index].id), name: buffer[index].name, value: index)
                 if candidate.ref.id == reference { byID.append(candidate) }

@@ -16,14 +16,29 @@ struct CompiledSecurityGroupRule: Sendable {
 }
 
 /// A security group with rules compiled per direction.
-struct CompiledSecurityGroup: Sendable {
+///
+/// A class, immutable once compiled: the graph holds thousands, and a graph patched for one
+/// edited group copies the whole array. As references that copy (and freeing it) touches one
+/// count per group rather than one per string and rule list in it.
+final class CompiledSecurityGroup: Sendable {
     let ref: ComponentRef
     let vpc: Int
     /// False for a group that interfaces carry but the input does not describe: its rules are
     /// unknown, so a flow no known rule allows is `unknown`, not denied.
-    var isKnown = true
+    let isKnown: Bool
     let ingress: [CompiledSecurityGroupRule]
     let egress: [CompiledSecurityGroupRule]
+
+    init(
+        ref: ComponentRef, vpc: Int, isKnown: Bool = true, ingress: [CompiledSecurityGroupRule],
+        egress: [CompiledSecurityGroupRule]
+    ) {
+        self.ref = ref
+        self.vpc = vpc
+        self.isKnown = isKnown
+        self.ingress = ingress
+        self.egress = egress
+    }
 
     func rules(_ direction: TrafficDirection) -> [CompiledSecurityGroupRule] {
         direction == .ingress ? ingress : egress

@@ -37,6 +37,7 @@ extension ForwardingGraph {
         guard
             let groups = Self.editedIndices(
                 old.securityGroups, topology.securityGroups,
+                unchanged: { $0.pointee.isUnchangedCopy(of: $1.pointee) },
                 sameIdentity: {
                     $0.pointee.id == $1.pointee.id && $0.pointee.name == $1.pointee.name
                         && $0.pointee.vpcID == $1.pointee.vpcID
@@ -47,7 +48,7 @@ extension ForwardingGraph {
                     $0.pointee.ingress == $1.pointee.ingress && $0.pointee.egress == $1.pointee.egress
                 }),
             let acls = Self.editedIndices(
-                old.networkACLs, topology.networkACLs,
+                old.networkACLs, topology.networkACLs, unchanged: { _, _ in false },
                 sameIdentity: {
                     $0.pointee.id == $1.pointee.id && $0.pointee.name == $1.pointee.name
                         && $0.pointee.vpcID == $1.pointee.vpcID
@@ -88,10 +89,12 @@ extension ForwardingGraph {
     /// The positions where `after` has other rules than `before` (arrays of equal length), or
     /// nil when an element is not `sameIdentity` with its counterpart. Elements are compared in
     /// place through pointers, property by property: copying thousands of groups, as comparing
-    /// whole values does, would cost more than the edit. Properties the edit left alone share
-    /// their storage with the old ones, so most comparisons stop at that.
+    /// whole values does, would cost more than the edit. Elements the edit left alone are
+    /// `unchanged` copies (one storage reference) or share their properties' storage with the
+    /// old ones, so most comparisons stop at that.
     fileprivate static func editedIndices<Element>(
         _ before: [Element], _ after: [Element],
+        unchanged: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool,
         sameIdentity: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool,
         sameRules: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool
     ) -> [Int]? {
@@ -99,7 +102,7 @@ extension ForwardingGraph {
             after.withUnsafeBufferPointer { new in
                 guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return [] }
                 var edited: [Int] = []
-                for index in old.indices {
+                for index in old.indices where !unchanged(oldBase + index, newBase + index) {
                     guard sameIdentity(oldBase + index, newBase + index) else { return nil }
                     if !sameRules(oldBase + index, newBase + index) { edited.append(index) }
                 }

@@ -164,9 +164,14 @@ struct IncrementalDiffTests {
         let topology = try TestNetwork(bundled: "tgw-hub.yaml").graph.topology
         let group = try #require(topology.securityGroups.first)
         let acl = try #require(topology.networkACLs.first)
+        // A group keeps its properties behind a copy-on-write reference: group.storage.properties.
+        let storage = try #require(Mirror(reflecting: group).children.first { $0.label == "storage" })
+        let properties = try #require(
+            Mirror(reflecting: storage.value).children.first { $0.label == "properties" })
         #expect(
-            Mirror(reflecting: group).children.compactMap(\.label)
+            Mirror(reflecting: properties.value).children.compactMap(\.label)
                 == ["id", "name", "vpcID", "isDefault", "ingress", "egress", "tags"])
+        #expect(Mirror(reflecting: group).children.count == 1)
         #expect(
             Mirror(reflecting: acl).children.compactMap(\.label)
                 == ["id", "name", "vpcID", "isDefault", "subnetIDs", "entries", "tags"])
