@@ -1,7 +1,6 @@
+import ReachModel
 import ReachNetwork
 import Testing
-
-import ReachModel
 
 @Suite("Security groups are values behind a shared storage")
 struct SecurityGroupStorageTests {
