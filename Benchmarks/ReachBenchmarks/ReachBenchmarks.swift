@@ -166,14 +166,15 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // What-if after one change, re-answered from a kept baseline (who can reach the sample DB,
-    // with what each answer rests on): a new ingress rule on the DB's security group, applied
-    // to the loaded topology, the graph patched and only the sources the rule touches analysed
-    // again. "narrow" admits a range no source is in; "world" opens the DB port to 0.0.0.0/0,
-    // so that every source of the DB is analysed again.
+    // with what each answer rests on): the change is applied to the loaded topology, the graph
+    // patched and only the sources the change touches analysed again. "SG rule (narrow)" adds an
+    // ingress rule to the DB's security group for a range no source is in; "(world)" opens the
+    // DB port to 0.0.0.0/0, so that every source of the DB is analysed again; "NACL entry
+    // (narrow)" adds an inbound entry to the network ACL of the DB's subnet for that range.
     for shape in shapes {
-        for scope in WhatIfInput.Scope.allCases {
+        for edit in WhatIfInput.Edit.allCases {
             Benchmark(
-                "What-if one SG rule (\(scope.rawValue)), one DB \(shape.label)",
+                "What-if one \(edit.rawValue), one DB \(shape.label)",
                 configuration: slowConfiguration(shape),
                 closure: { (benchmark: Benchmark, prepared: WhatIfInput) throws in
                     for _ in benchmark.scaledIterations {
@@ -181,37 +182,46 @@ let benchmarks: @Sendable () -> Void = {
                         blackHole(try prepared.baseline.diff(after: changed))
                     }
                 },
-                setup: { () throws -> WhatIfInput in try WhatIfInput(shape, scope: scope) }
+                setup: { () throws -> WhatIfInput in try WhatIfInput(shape, edit: edit) }
             )
         }
     }
 }
 
-/// A loaded estate, the baseline of its sample DB, and one change to the DB's security group.
+/// A loaded estate, the baseline of its sample DB, and one change to a filter in front of it.
 struct WhatIfInput {
-    /// Which addresses the new rule admits.
-    enum Scope: String, CaseIterable {
-        case narrow
-        case world
+    /// The change: to which filter, admitting which addresses.
+    enum Edit: String, CaseIterable {
+        case narrowRule = "SG rule (narrow)"
+        case worldRule = "SG rule (world)"
+        case narrowEntry = "NACL entry (narrow)"
     }
 
     let topology: Topology
     let baseline: ReachabilityBaseline
     let change: ChangeSet
 
-    init(_ shape: EstateShape, scope: Scope) throws {
+    init(_ shape: EstateShape, edit: Edit) throws {
         let generator = try EstateGenerator(shape: shape)
         topology = try loadEstate(shape)
-        guard
-            let group = topology.dbInstances.first(where: { $0.id == generator.sampleDatabase })?
-                .securityGroupIDs.first
+        guard let database = topology.dbInstances.first(where: { $0.id == generator.sampleDatabase }),
+            let group = database.securityGroupIDs.first,
+            let acl = topology.networkACLs.first(where: { $0.subnetIDs.contains(database.subnetID) })
         else {
-            throw BenchmarkSetupError.unexpectedVerdict("the sample DB has no security group")
+            throw BenchmarkSetupError.unexpectedVerdict("the sample DB has no security group or network ACL")
         }
-        let peer = scope == .narrow ? "10.250.0.0/16" : "0.0.0.0/0"
-        change = ChangeSet(changes: [
-            try TopologyChange(inline: "\(group) ingress tcp 5432 \(peer)", kind: .addSecurityGroupRule)
-        ])
+        let change =
+            switch edit {
+            case .narrowRule:
+                try TopologyChange(
+                    inline: "\(group) ingress tcp 5432 10.250.0.0/16", kind: .addSecurityGroupRule)
+            case .worldRule:
+                try TopologyChange(inline: "\(group) ingress tcp 5432 0.0.0.0/0", kind: .addSecurityGroupRule)
+            case .narrowEntry:
+                try TopologyChange(
+                    inline: "\(acl.id) ingress 95 allow tcp 5432 10.250.0.0/16", kind: .addNetworkACLEntry)
+            }
+        self.change = ChangeSet(changes: [change])
         baseline = try ReachabilityBaseline(
             graph: ForwardingGraph(topology), destinations: try EndpointSelector(generator.sampleDatabase))
     }
