@@ -44,19 +44,7 @@ public struct IntervalSet<Bound: FixedWidthInteger & UnsignedInteger & Sendable>
     public var first: Bound? { intervals.first?.lowerBound }
 
     /// Whether `value` is in the set (binary search).
-    public func contains(_ value: Bound) -> Bool {
-        var low = 0
-        var high = intervals.count
-        while low < high {
-            let middle = (low + high) / 2
-            if intervals[middle].upperBound < value {
-                low = middle + 1
-            } else {
-                high = middle
-            }
-        }
-        return low < intervals.count && intervals[low].contains(value)
-    }
+    public func contains(_ value: Bound) -> Bool { overlaps(value...value) }
 
     /// Whether some value of `range` is in the set (binary search, no allocation).
     public func overlaps(_ range: ClosedRange<Bound>) -> Bool {

@@ -45,7 +45,7 @@ struct ParallelAnswerTests {
     ) -> WhoCanReachAnswer {
         var collector = SourceCollector(destination: destination)
         for result in answered {
-            collector.add(result.sources, answers: result.answers, representative: result.representative)
+            collector.add(result)
         }
         return collector.answer(traffic: .all, graph: graph)
     }

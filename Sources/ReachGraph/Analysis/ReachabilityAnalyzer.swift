@@ -71,7 +71,7 @@ public struct ReachabilityAnalyzer: Sendable {
             of: destination, scope: scope, excluding: collector.destinationInterfaces,
             recording: footprints != nil)
         for result in answered {
-            collector.add(result.sources, answers: result.answers, representative: result.representative)
+            collector.add(result)
             if let footprint = result.footprint {
                 footprints?.add(footprint, for: result.sources.map { $0.0 }, graph: graph)
             }

@@ -125,8 +125,7 @@ extension ReachabilityAnalyzer {
             of: destination, scope: scope, excluding: collector.destinationInterfaces, recording: false,
             in: &session)
         {
-            collector.add(
-                answered.sources, answers: answered.answers, representative: answered.representative)
+            collector.add(answered)
         }
         // A subnet, site or the internet can answer in several address pieces: the best counts.
         var counted: [SourceIdentity: Bool] = [:]

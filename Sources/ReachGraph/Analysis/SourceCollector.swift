@@ -57,7 +57,10 @@ struct SourceCollector {
         }
     }
 
-    func isDestination(_ interface: Int) -> Bool { destinationInterfaces.contains(interface) }
+    /// Records one task's answers (see ``ReachabilityAnalyzer/answerSources(of:scope:excluding:recording:minimumChunk:)``).
+    mutating func add(_ answered: ReachabilityAnalyzer.AnsweredSources) {
+        add(answered.sources, answers: answered.answers, representative: answered.representative)
+    }
 
     /// Records `answers` (one per destination member) for each of `sources`; for a group of
     /// interfaces answered by `representative`, each member's witness starts at the member.
