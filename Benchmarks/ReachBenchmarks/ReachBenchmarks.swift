@@ -170,7 +170,10 @@ let benchmarks: @Sendable () -> Void = {
     // patched and only the sources the change touches analysed again. "SG rule (narrow)" adds an
     // ingress rule to the DB's security group for a range no source is in; "(world)" opens the
     // DB port to 0.0.0.0/0, so that every source of the DB is analysed again; "NACL entry
-    // (narrow)" adds an inbound entry to the network ACL of the DB's subnet for that range.
+    // (narrow)" adds an inbound entry to the network ACL of the DB's subnet for that range;
+    // "route (narrow)" sends that range from the DB subnet's route table to the transit gateway;
+    // "TGW route (one VPC)" blackholes another VPC's block in the transit gateway route table of
+    // the DB's VPC, so that the sources of that VPC lose the DB.
     for shape in shapes {
         for edit in WhatIfInput.Edit.allCases {
             Benchmark(
@@ -195,6 +198,8 @@ struct WhatIfInput {
         case narrowRule = "SG rule (narrow)"
         case worldRule = "SG rule (world)"
         case narrowEntry = "NACL entry (narrow)"
+        case narrowRoute = "route (narrow)"
+        case vpcBlackhole = "TGW route (one VPC)"
     }
 
     let topology: Topology
@@ -206,9 +211,22 @@ struct WhatIfInput {
         topology = try loadEstate(shape)
         guard let database = topology.dbInstances.first(where: { $0.id == generator.sampleDatabase }),
             let group = database.securityGroupIDs.first,
-            let acl = topology.networkACLs.first(where: { $0.subnetIDs.contains(database.subnetID) })
+            let acl = topology.networkACLs.first(where: { $0.subnetIDs.contains(database.subnetID) }),
+            let routeTable = topology.routeTables.first(where: { $0.subnetIDs.contains(database.subnetID) }),
+            let gateway = topology.transitGateways.first,
+            let vpc = topology.vpcs.firstIndex(where: { $0.id == routeTable.vpcID }),
+            let attachment = topology.transitGatewayAttachments.first(where: {
+                if case .vpc(let attached, _) = $0.resource { attached == routeTable.vpcID } else { false }
+            }),
+            let gatewayTable = topology.transitGatewayRouteTables.first(where: {
+                $0.associationIDs.contains(attachment.id)
+            }),
+            // The next VPC of the DB's environment (prod and dev alternate).
+            let otherVPC = topology.vpcs[(vpc + 2) % topology.vpcs.count].cidrBlocks.first
         else {
-            throw BenchmarkSetupError.unexpectedVerdict("the sample DB has no security group or network ACL")
+            throw BenchmarkSetupError.unexpectedVerdict(
+                "the sample DB has no security group, network ACL, route table or transit gateway route table"
+            )
         }
         let change =
             switch edit {
@@ -220,6 +238,11 @@ struct WhatIfInput {
             case .narrowEntry:
                 try TopologyChange(
                     inline: "\(acl.id) ingress 95 allow tcp 5432 10.250.0.0/16", kind: .addNetworkACLEntry)
+            case .narrowRoute:
+                try TopologyChange(inline: "\(routeTable.id) 10.250.0.0/16 \(gateway.id)", kind: .addRoute)
+            case .vpcBlackhole:
+                TopologyChange.addTransitGatewayRoute(
+                    routeTable: gatewayTable.id, destination: .cidr(otherVPC), attachment: nil)
             }
         self.change = ChangeSet(changes: [change])
         baseline = try ReachabilityBaseline(

@@ -24,7 +24,16 @@ protocol NamedResource {
 }
 
 extension NamedResource {
-    func isNamed(_ reference: String) -> Bool { id == reference || name == reference }
+    func isNamed(_ reference: String) -> Bool { id.isSame(as: reference) || name.isSame(as: reference) }
+}
+
+extension String {
+    /// `self == other`, rejecting strings of another length or first byte before comparing:
+    /// a change's reference is checked against every resource of a kind (tens of thousands of
+    /// interfaces), and almost all differ there.
+    func isSame(as other: String) -> Bool {
+        utf8.count == other.utf8.count && utf8.first == other.utf8.first && self == other
+    }
 }
 
 extension SecurityGroup: NamedResource { static var kind: ResourceKind { .securityGroup } }
@@ -98,14 +107,22 @@ extension ChangeSet.Item {
         throw .unknownResource(self, kinds: kinds, reference: reference)
     }
 
-    /// Every resource of `resources` as a candidate resolving to `value`.
+    /// The resources of `resources` that `reference` names (by id or name), as candidates
+    /// resolving to `value`. Resources are read in place, as in ``index(of:in:)``.
     static func candidates<Resource: NamedResource, Value: Hashable>(
-        _ resources: [Resource], _ value: (Int, Resource) -> Value?
+        _ resources: [Resource], matching reference: String, _ value: (Int, Resource) -> Value?
     ) -> [Candidate<Value>] {
-        resources.enumerated().compactMap { index, resource in
-            value(index, resource).map {
-                Candidate(ref: ResourceRef(Resource.kind, resource.id), name: resource.name, value: $0)
+        resources.withUnsafeBufferPointer { buffer in
+            var result: [Candidate<Value>] = []
+            for index in buffer.indices where buffer[index].isNamed(reference) {
+                if let resolved = value(index, buffer[index]) {
+                    result.append(
+                        Candidate(
+                            ref: ResourceRef(Resource.kind, buffer[index].id), name: buffer[index].name,
+                            value: resolved))
+                }
             }
+            return result
         }
     }
 }

@@ -17,8 +17,10 @@ extension Topology {
     ) throws(TopologyChangeError) {
         typealias Item = ChangeSet.Item
         // A cluster stands for every one of its instances, as the cluster-level setting does.
-        let instanceCandidates = Item.candidates(dbInstances) { _, instance in [instance.id] }
-        let clusterCandidates = Item.candidates(dbClusters) { _, cluster in
+        let instanceCandidates = Item.candidates(dbInstances, matching: database) { _, instance in
+            [instance.id]
+        }
+        let clusterCandidates = Item.candidates(dbClusters, matching: database) { _, cluster in
             let members = dbInstances.filter {
                 $0.clusterID == cluster.id || cluster.memberIDs.contains($0.id)
             }
@@ -37,12 +39,12 @@ extension Topology {
         interface: String, _ address: IPv4Address?, _ item: ChangeSet.Item
     ) throws(TopologyChangeError) {
         typealias Item = ChangeSet.Item
-        let interfaceIndex = Dictionary(
-            networkInterfaces.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var candidates = Item.candidates(networkInterfaces) { index, _ in index }
-        candidates += Item.candidates(instances) { _, instance in
+        var candidates = Item.candidates(networkInterfaces, matching: interface) { index, _ in index }
+        candidates += Item.candidates(instances, matching: interface) { _, instance in
             // An instance stands for its primary interface.
-            instance.networkInterfaceIDs.first.flatMap { interfaceIndex[$0] }
+            instance.networkInterfaceIDs.first.flatMap { primary in
+                networkInterfaces.firstIndex { $0.id == primary }
+            }
         }
         let index = try item.pick(
             interface, kinds: [.networkInterface, .instance], among: candidates)

@@ -41,7 +41,9 @@ extension Topology {
         _ destination: RouteDestination, _ item: ChangeSet.Item
     ) throws(TopologyChangeError) -> RouteDestination {
         guard case .prefixList(let reference) = destination else { return destination }
-        let lists = ChangeSet.Item.candidates(prefixLists) { _, list in RouteDestination.prefixList(list.id) }
+        let lists = ChangeSet.Item.candidates(prefixLists, matching: reference) { _, list in
+            RouteDestination.prefixList(list.id)
+        }
         return try item.pick(reference, kinds: [.prefixList], among: lists)
     }
 
@@ -50,18 +52,21 @@ extension Topology {
         -> RouteTarget
     {
         typealias Item = ChangeSet.Item
-        let interfaceIDs = Set(networkInterfaces.map(\.id))
         var candidates: [Candidate<RouteTarget>] = []
-        candidates += Item.candidates(internetGateways) { .internetGateway($1.id) }
-        candidates += Item.candidates(natGateways) { .natGateway($1.id) }
-        candidates += Item.candidates(peeringConnections) { .peeringConnection($1.id) }
-        candidates += Item.candidates(transitGateways) { .transitGateway($1.id) }
-        candidates += Item.candidates(virtualPrivateGateways) { .virtualPrivateGateway($1.id) }
-        candidates += Item.candidates(vpcEndpoints) { .vpcEndpoint($1.id) }
-        candidates += Item.candidates(networkInterfaces) { .networkInterface($1.id) }
-        candidates += Item.candidates(instances) { _, instance in
+        candidates += Item.candidates(internetGateways, matching: reference) { .internetGateway($1.id) }
+        candidates += Item.candidates(natGateways, matching: reference) { .natGateway($1.id) }
+        candidates += Item.candidates(peeringConnections, matching: reference) { .peeringConnection($1.id) }
+        candidates += Item.candidates(transitGateways, matching: reference) { .transitGateway($1.id) }
+        candidates += Item.candidates(virtualPrivateGateways, matching: reference) {
+            .virtualPrivateGateway($1.id)
+        }
+        candidates += Item.candidates(vpcEndpoints, matching: reference) { .vpcEndpoint($1.id) }
+        candidates += Item.candidates(networkInterfaces, matching: reference) { .networkInterface($1.id) }
+        candidates += Item.candidates(instances, matching: reference) { _, instance in
             // An instance stands for its primary interface.
-            guard let primary = instance.networkInterfaceIDs.first, interfaceIDs.contains(primary) else {
+            guard let primary = instance.networkInterfaceIDs.first,
+                networkInterfaces.contains(where: { $0.id == primary })
+            else {
                 return nil
             }
             return .networkInterface(primary)

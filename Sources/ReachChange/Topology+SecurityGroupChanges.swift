@@ -46,18 +46,23 @@ extension Topology {
         _ peer: SecurityGroupPeer, vpcID: String, _ item: ChangeSet.Item
     ) throws(TopologyChangeError) -> SecurityGroupPeer {
         typealias Item = ChangeSet.Item
-        let lists = Item.candidates(prefixLists) { _, list in SecurityGroupPeer.prefixList(list.id) }
         switch peer {
         case .cidr, .ipv6CIDR:
             return peer
         case .prefixList(let reference):
+            let lists = Item.candidates(prefixLists, matching: reference) { _, list in
+                SecurityGroupPeer.prefixList(list.id)
+            }
             return try item.pick(reference, kinds: [.prefixList], among: lists)
         case .securityGroup(let reference):
             let kinds: [ResourceKind] = [.securityGroup, .prefixList]
-            let groups = Item.candidates(securityGroups) { _, group in
+            let lists = Item.candidates(prefixLists, matching: reference) { _, list in
+                SecurityGroupPeer.prefixList(list.id)
+            }
+            let groups = Item.candidates(securityGroups, matching: reference) { _, group in
                 SecurityGroupPeer.securityGroup(group.id)
             }
-            let local = Item.candidates(securityGroups) { _, group in
+            let local = Item.candidates(securityGroups, matching: reference) { _, group in
                 group.vpcID == vpcID ? SecurityGroupPeer.securityGroup(group.id) : nil
             }
             do throws(TopologyChangeError) {

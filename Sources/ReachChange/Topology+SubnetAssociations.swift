@@ -28,7 +28,10 @@ extension Topology {
                 item, resource: ResourceRef(Resource.kind, resource.id), vpcID: resource.vpcID,
                 other: ResourceRef(.subnet, subnet.id), expectedVPCID: subnet.vpcID)
         }
-        for index in self[keyPath: resources].indices where index != resourceIndex {
+        // Only the resource that had the subnet is written: the others keep their storage, which
+        // lets a what-if tell quickly what the change left alone.
+        for index in self[keyPath: resources].indices
+        where index != resourceIndex && self[keyPath: resources][index].subnetIDs.contains(subnet.id) {
             self[keyPath: resources][index].subnetIDs.removeAll { $0 == subnet.id }
         }
         if !resource.subnetIDs.contains(subnet.id) {

@@ -42,7 +42,7 @@ struct CompiledAttachment: Sendable {
 }
 
 /// One route of a compiled transit gateway route table.
-struct CompiledTransitGatewayRoute: Sendable {
+struct CompiledTransitGatewayRoute: Hashable, Sendable {
     let prefix: IPv4Prefix
     /// The attachment; nil for a blackhole.
     let attachment: Int?

@@ -28,7 +28,8 @@ struct CompiledRoute: Hashable, Sendable {
 }
 
 /// A route table compiled for longest prefix match: entries sorted by descending prefix length.
-struct CompiledRouteTable: Sendable {
+/// A reference, so that a patched graph's copy of thousands of tables costs a count each.
+final class CompiledRouteTable: Sendable {
     let ref: ComponentRef
     let vpc: Int
     let routes: [CompiledRoute]

@@ -90,9 +90,21 @@ struct TraceReplay: Hashable, Sendable {
 
     /// Traces `request` this way over a boxed graph, with the text of every hop.
     func trace(_ request: Packet, over box: GraphBox) -> FlowTrace {
-        var assumed: (address: IPv4Address, interface: Int)?
-        if let assumedAddress, let assumedInterface { assumed = (assumedAddress, assumedInterface) }
         var tracer = FlowTracer(box: box, assumedAddress: assumed, zoneChoice: zoneChoice)
         return tracer.trace(request, from: source, to: destination)
+    }
+
+    /// Traces `request` this way over a boxed graph, leaving the text of its hops to be made
+    /// when they are read (a differential traces every change, and few are shown in full).
+    func traceDeferringHopText(_ request: Packet, over box: GraphBox) -> FlowTrace {
+        var tracer = FlowTracer(box: box, assumedAddress: assumed, zoneChoice: zoneChoice, isQuiet: true)
+        var result = tracer.trace(request, from: source, to: destination)
+        result.hopSource = HopSource(deferred: (self, request, box))
+        return result
+    }
+
+    private var assumed: (address: IPv4Address, interface: Int)? {
+        guard let assumedAddress, let assumedInterface else { return nil }
+        return (assumedAddress, assumedInterface)
     }
 }

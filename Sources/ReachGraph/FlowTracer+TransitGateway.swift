@@ -49,6 +49,9 @@ extension FlowTracer {
             block(tgw.ref, rule: nil, .routingLoop, "the packet comes back to \(tgw.ref)")
             return nil
         }
+        if recordsFilters {
+            routeLookups.append(.transitGateway(attachment: ingress, address: packet.destination))
+        }
         guard let tableIndex = graph.attachments[ingress].routeTable else {
             block(
                 graph.attachments[ingress].ref, rule: nil,
@@ -228,8 +231,11 @@ extension FlowTracer {
         return overConnection(connection, packet)
     }
 
-    /// The AWS prefixes an on-prem site learns over a connection, and where traffic to them enters AWS.
-    private func advertisedPrefixes(ofConnection index: Int) -> [(IPv4Prefix, OnPremEntry)] {
+    /// The AWS prefixes an on-prem site learns over a connection, and where traffic to them
+    /// enters AWS; a recording walk notes the transit gateway route table read for `destination`.
+    private mutating func advertisedPrefixes(ofConnection index: Int, for destination: IPv4Address) -> [(
+        IPv4Prefix, OnPremEntry
+    )] {
         let connection = graph.hybridConnections[index]
         switch connection.gateway {
         case .virtualPrivateGateway(let gateway):
@@ -237,11 +243,11 @@ extension FlowTracer {
             return graph.vpcs[vpc].cidrs.map { ($0, .virtualPrivateGateway(gateway)) }
         case .transitGateway(let gateway):
             // A VPN on a transit gateway learns the routes of the table its attachment is associated with.
-            guard let attachment = graph.vpnAttachment[index],
-                let table = graph.attachments[attachment].routeTable
-            else {
-                return []
+            guard let attachment = graph.vpnAttachment[index] else { return [] }
+            if recordsFilters {
+                routeLookups.append(.transitGateway(attachment: attachment, address: destination))
             }
+            guard let table = graph.attachments[attachment].routeTable else { return [] }
             return graph.transitGatewayRouteTables[table].routes.filter { $0.attachment != nil }
                 .map { ($0.prefix, .transitGateway(gateway, attachment: attachment)) }
         case .directConnectGateway(let dxGateway):
@@ -280,7 +286,7 @@ extension FlowTracer {
         var anyConnection = false
         for (index, connection) in graph.hybridConnections.enumerated() where connection.site == site {
             anyConnection = true
-            for (prefix, entry) in advertisedPrefixes(ofConnection: index)
+            for (prefix, entry) in advertisedPrefixes(ofConnection: index, for: packet.destination)
             where prefix.contains(packet.destination) {
                 if let current = best {
                     let currentIsDX = graph.hybridConnections[current.connection].isDirectConnect

@@ -31,6 +31,8 @@ struct FlowTracer {
     let isQuiet: Bool
     /// The filters met, in path order (recording mode only).
     var filterChecks: [FilterCheck] = []
+    /// The route tables read and the addresses looked up in them (recording mode only).
+    var routeLookups: [RouteLookup] = []
     /// Whether the path went through something whose forwarding depends on ports or protocol
     /// (a load balancer listener, a Network Firewall), so one walk does not speak for all ports.
     var pathDependsOnPorts = false
@@ -301,6 +303,7 @@ struct FlowTracer {
             return nil
         }
         let tableIndex = graph.subnets[subnet].routeTable
+        if recordsFilters { routeLookups.append(.vpc(subnet: subnet, address: packet.destination)) }
         guard tableIndex >= 0 else {
             stopUnknown(
                 graph.subnets[subnet].ref, .unknownResource, rule: nil,

@@ -57,6 +57,9 @@ public struct ForwardingGraph: Sendable {
     var databaseInterfaces: [String: Int] = [:]
     var groupIndex: [String: Int] = [:]
     var onPremIndex: [String: Int] = [:]
+    var internetGatewayIndex: [String: Int] = [:]
+    var natGatewayIndex: [String: Int] = [:]
+    var peeringIndex: [String: Int] = [:]
     var transitGatewayIndex: [String: Int] = [:]
     var attachmentIndex: [String: Int] = [:]
     /// The available VPC attachment of each (transit gateway, VPC) pair.

@@ -157,47 +157,51 @@ extension ForwardingGraphBuilder {
 
     private mutating func buildTransitGatewayRouteTables(_ graph: inout ForwardingGraph) {
         for table in topology.transitGatewayRouteTables {
-            let index = graph.transitGatewayRouteTables.count
-            var routes: [CompiledTransitGatewayRoute] = []
-            for route in table.routes {
-                let prefixes = prefixes(of: route.destination)
-                let attachment = route.attachmentID.flatMap { graph.attachmentIndex[$0] }
-                for prefix in prefixes {
-                    addBoundaries(prefix)
-                    let target = route.attachmentID.map { "-> \($0)" } ?? "blackhole"
-                    routes.append(
-                        CompiledTransitGatewayRoute(
-                            prefix: prefix, attachment: attachment, isStatic: true,
-                            label: "static route \(prefix) \(target)"))
-                }
-            }
-            for id in table.propagationIDs {
-                guard let attachment = graph.attachmentIndex[id] else { continue }
-                for prefix in propagatedPrefixes(of: attachment, graph) {
-                    routes.append(
-                        CompiledTransitGatewayRoute(
-                            prefix: prefix, attachment: attachment, isStatic: false,
-                            label: "propagated route \(prefix) -> \(id)"))
-                }
-            }
-            // Longest prefix first; for the same prefix static before propagated, then input order.
-            let ordered = routes.enumerated().sorted { a, b in
-                if a.element.prefix.length != b.element.prefix.length {
-                    return a.element.prefix.length > b.element.prefix.length
-                }
-                if a.element.isStatic != b.element.isStatic { return a.element.isStatic }
-                return a.offset < b.offset
-            }.map(\.element)
-            graph.transitGatewayRouteTables.append(
-                CompiledTransitGatewayRouteTable(
-                    ref: ComponentRef(.transitGatewayRouteTable, id: table.id, name: table.name),
-                    transitGateway: graph.transitGatewayIndex[table.transitGatewayID] ?? -1, routes: ordered))
-            for id in table.associationIDs {
-                if let attachment = graph.attachmentIndex[id] {
-                    graph.attachments[attachment].routeTable = index
-                }
+            graph.transitGatewayRouteTables.append(compileTransitGatewayRouteTable(table, graph))
+        }
+        for (attachment, table) in transitGatewayRouteTableOfEachAttachment(graph).enumerated() {
+            graph.attachments[attachment].routeTable = table
+        }
+    }
+
+    /// `table`'s static and propagated routes compiled for longest prefix match, the static
+    /// ones' prefixes added to the boundaries. `graph` must have its attachments compiled.
+    mutating func compileTransitGatewayRouteTable(_ table: TransitGatewayRouteTable, _ graph: ForwardingGraph)
+        -> CompiledTransitGatewayRouteTable
+    {
+        var routes: [CompiledTransitGatewayRoute] = []
+        for route in table.routes {
+            let prefixes = prefixes(of: route.destination)
+            let attachment = route.attachmentID.flatMap { graph.attachmentIndex[$0] }
+            for prefix in prefixes {
+                addBoundaries(prefix)
+                let target = route.attachmentID.map { "-> \($0)" } ?? "blackhole"
+                routes.append(
+                    CompiledTransitGatewayRoute(
+                        prefix: prefix, attachment: attachment, isStatic: true,
+                        label: "static route \(prefix) \(target)"))
             }
         }
+        for id in table.propagationIDs {
+            guard let attachment = graph.attachmentIndex[id] else { continue }
+            for prefix in propagatedPrefixes(of: attachment, graph) {
+                routes.append(
+                    CompiledTransitGatewayRoute(
+                        prefix: prefix, attachment: attachment, isStatic: false,
+                        label: "propagated route \(prefix) -> \(id)"))
+            }
+        }
+        // Longest prefix first; for the same prefix static before propagated, then input order.
+        let ordered = routes.enumerated().sorted { a, b in
+            if a.element.prefix.length != b.element.prefix.length {
+                return a.element.prefix.length > b.element.prefix.length
+            }
+            if a.element.isStatic != b.element.isStatic { return a.element.isStatic }
+            return a.offset < b.offset
+        }.map(\.element)
+        return CompiledTransitGatewayRouteTable(
+            ref: ComponentRef(.transitGatewayRouteTable, id: table.id, name: table.name),
+            transitGateway: graph.transitGatewayIndex[table.transitGatewayID] ?? -1, routes: ordered)
     }
 
     /// Interface endpoints, gateway endpoints, endpoint services, load balancers and target groups.

@@ -162,23 +162,9 @@ struct ForwardingGraphBuilder {
     }
 
     private mutating func buildNetworkACLs(_ graph: inout ForwardingGraph) {
-        var aclIndex: [String: Int] = [:]
-        var defaultACL: [Int: Int] = [:]
-        for acl in topology.networkACLs {
-            aclIndex[acl.id] = graph.networkACLs.count
-            if acl.isDefault, let vpc = graph.vpcIndex[acl.vpcID] {
-                defaultACL[vpc] = graph.networkACLs.count
-            }
-            graph.networkACLs.append(compileNetworkACL(acl))
-        }
-        for s in graph.subnets.indices {
-            graph.subnets[s].networkACL = defaultACL[graph.subnets[s].vpc] ?? -1
-        }
-        for acl in topology.networkACLs {
-            guard let index = aclIndex[acl.id] else { continue }
-            for subnetID in acl.subnetIDs {
-                if let s = graph.subnetIndex[subnetID] { graph.subnets[s].networkACL = index }
-            }
+        for acl in topology.networkACLs { graph.networkACLs.append(compileNetworkACL(acl)) }
+        for (subnet, acl) in networkACLOfEachSubnet(graph).enumerated() {
+            graph.subnets[subnet].networkACL = acl
         }
     }
 
@@ -237,6 +223,9 @@ struct ForwardingGraphBuilder {
         for gateway in topology.internetGateways {
             let vpc = gateway.vpcID.flatMap { graph.vpcIndex[$0] }
             if let vpc { graph.vpcs[vpc].internetGateway = graph.internetGateways.count }
+            if graph.internetGatewayIndex[gateway.id] == nil {
+                graph.internetGatewayIndex[gateway.id] = graph.internetGateways.count
+            }
             graph.internetGateways.append(
                 CompiledInternetGateway(
                     ref: ComponentRef(.internetGateway, id: gateway.id, name: gateway.name), vpc: vpc))
@@ -247,6 +236,7 @@ struct ForwardingGraphBuilder {
             else {
                 continue
             }
+            if graph.peeringIndex[peering.id] == nil { graph.peeringIndex[peering.id] = graph.peerings.count }
             graph.peerings.append(
                 CompiledPeering(
                     ref: ComponentRef(.peeringConnection, id: peering.id, name: peering.name), requester: a,
@@ -293,6 +283,9 @@ struct ForwardingGraphBuilder {
                     publicIP: nat.connectivity == .public ? nat.publicIP : nil, securityGroups: [],
                     sourceDestCheck: false),
                 &graph)
+            if graph.natGatewayIndex[nat.id] == nil {
+                graph.natGatewayIndex[nat.id] = graph.natGateways.count
+            }
             graph.natGateways.append(
                 CompiledNATGateway(
                     ref: ref, subnet: subnet, interface: interface, isPublic: nat.connectivity == .public,
@@ -323,94 +316,11 @@ struct ForwardingGraphBuilder {
     }
 
     private mutating func buildRouteTables(_ graph: inout ForwardingGraph) {
-        var mainTable: [Int: Int] = [:]
-        var tableIndex: [String: Int] = [:]
-        let gatewayIndex = Dictionary(
-            topology.internetGateways.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let natIndex = Dictionary(
-            topology.natGateways.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let peeringIndex = Dictionary(
-            graph.peerings.enumerated().map { ($1.ref.id, $0) }, uniquingKeysWith: { a, _ in a })
         for table in topology.routeTables {
-            guard let vpc = graph.vpcIndex[table.vpcID] else { continue }
-            var routes: [CompiledRoute] = []
-            var explicitPrefixes: Set<IPv4Prefix> = []
-            for route in table.routes {
-                let target: CompiledRouteTarget
-                if route.state == .blackhole {
-                    target = .blackhole
-                } else {
-                    switch route.target {
-                    case .local: target = .local
-                    case .internetGateway(let id):
-                        target = gatewayIndex[id].map(CompiledRouteTarget.internetGateway) ?? .blackhole
-                    case .natGateway(let id):
-                        target = natIndex[id].map(CompiledRouteTarget.natGateway) ?? .blackhole
-                    case .peeringConnection(let id):
-                        target = peeringIndex[id].map(CompiledRouteTarget.peering) ?? .blackhole
-                    case .networkInterface(let id):
-                        target = graph.interfaceIndex[id].map(CompiledRouteTarget.interface) ?? .blackhole
-                    case .unsupported(let kind, let id): target = .unsupported(kind: kind, id: id)
-                    case .missing(let kind, let id): target = .missing(kind: kind, id: id)
-                    case .transitGateway(let id):
-                        target =
-                            graph.transitGatewayIndex[id].map(CompiledRouteTarget.transitGateway)
-                            ?? .blackhole
-                    case .virtualPrivateGateway(let id):
-                        target =
-                            graph.virtualPrivateGatewayIndex[id].map(
-                                CompiledRouteTarget.virtualPrivateGateway) ?? .blackhole
-                    case .vpcEndpoint(let id):
-                        if let firewall = graph.firewallEndpointIndex[id] {
-                            target = .firewallEndpoint(
-                                firewall: firewall.firewall, subnet: firewall.subnet, endpointID: id)
-                        } else if let endpoint = graph.gatewayEndpointIndex[id] {
-                            target = .gatewayEndpoint(endpoint)
-                        } else {
-                            target = .unsupported(kind: "vpc-endpoint", id: id)
-                        }
-                    }
-                }
-                let prefixes = prefixes(of: route.destination)
-                let state = route.state == .blackhole ? " (blackhole)" : ""
-                for prefix in prefixes {
-                    addBoundaries(prefix)
-                    explicitPrefixes.insert(prefix)
-                    let via =
-                        prefix.description == route.destination.description
-                        ? "" : " (prefix list \(route.destination))"
-                    routes.append(
-                        CompiledRoute(
-                            prefix: prefix, target: target,
-                            label: "route \(prefix)\(via) -> \(route.target)\(state)"))
-                }
-            }
-            // The local route of each VPC block is always there; a route for exactly the same block
-            // replaces its target (AWS lets the local route point at a middlebox), a shorter one never wins.
-            for cidr in graph.vpcs[vpc].cidrs where !explicitPrefixes.contains(cidr) {
-                routes.append(CompiledRoute(prefix: cidr, target: .local, label: "route \(cidr) -> local"))
-            }
-            // Propagated and gateway-endpoint routes come last: for the same prefix, static and
-            // local routes win (S-R-2).
-            routes += propagatedAndEndpointRoutes(for: table, graph)
-            // Stable sort: longest prefix first; among equal prefixes, input order.
-            let ordered = routes.enumerated().sorted {
-                $0.element.prefix.length != $1.element.prefix.length
-                    ? $0.element.prefix.length > $1.element.prefix.length : $0.offset < $1.offset
-            }.map(\.element)
-            tableIndex[table.id] = graph.routeTables.count
-            if table.isMain { mainTable[vpc] = graph.routeTables.count }
-            graph.routeTables.append(
-                CompiledRouteTable(
-                    ref: ComponentRef(.routeTable, id: table.id, name: table.name), vpc: vpc, routes: ordered)
-            )
+            if let compiled = compileRouteTable(table, graph) { graph.routeTables.append(compiled) }
         }
-        for s in graph.subnets.indices { graph.subnets[s].routeTable = mainTable[graph.subnets[s].vpc] ?? -1 }
-        for table in topology.routeTables {
-            guard let index = tableIndex[table.id] else { continue }
-            for subnetID in table.subnetIDs {
-                if let s = graph.subnetIndex[subnetID] { graph.subnets[s].routeTable = index }
-            }
+        for (subnet, table) in routeTableOfEachSubnet(graph).enumerated() {
+            graph.subnets[subnet].routeTable = table
         }
     }
 }

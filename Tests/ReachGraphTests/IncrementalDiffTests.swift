@@ -6,7 +6,7 @@ import Testing
 @testable import ReachGraph
 
 /// Filter edits a what-if may ask about, made straight on a topology: each is one security
-/// group rule or network ACL entry added or removed.
+/// group rule or network ACL entry added or removed, or subnets associated with another ACL.
 private struct FilterEdit: CustomStringConvertible {
     let description: String
     let apply: (inout Topology) -> Void
@@ -70,13 +70,187 @@ private struct FilterEdit: CustomStringConvertible {
                         $0.networkACLs[index].entries = Array($0.networkACLs[index].entries.dropFirst())
                     })
             }
+            if !acl.subnetIDs.isEmpty {
+                edits.append(
+                    FilterEdit(
+                        description: "\(acl.name): associations dropped (its subnets get the default ACL)"
+                    ) {
+                        $0.networkACLs[index].subnetIDs.removeAll()
+                    })
+            }
+            // Another ACL's subnets of the same VPC moved to this one.
+            if let other = topology.networkACLs.firstIndex(where: {
+                $0.id != acl.id && $0.vpcID == acl.vpcID && !$0.subnetIDs.isEmpty
+            }) {
+                edits.append(
+                    FilterEdit(
+                        description: "\(acl.name): subnets of \(topology.networkACLs[other].name) moved here"
+                    ) {
+                        $0.networkACLs[index].subnetIDs += $0.networkACLs[other].subnetIDs
+                        $0.networkACLs[other].subnetIDs.removeAll()
+                    })
+            }
         }
         return edits
     }
 }
 
-/// `what-if` re-answers a change to filters from a kept baseline, analysing again only the
-/// sources whose recorded filters meet a changed rule; the answer must be the full differ's.
+/// Route edits a what-if may ask about: routes of VPC route tables and transit gateway route
+/// tables added, removed or pointed elsewhere, transit gateway propagations, and the
+/// associations of subnets and attachments with route tables.
+private enum RouteEdit {
+    /// Edits of every kind for each of the first VPC and transit gateway route tables of `topology`.
+    static func samples(for topology: Topology, limit: Int = 6) -> [FilterEdit] {
+        var edits: [FilterEdit] = []
+        let anywhere = IPv4Prefix(containing: IPv4Address(0), length: 0)
+        let tenSlash8 = IPv4Prefix(containing: IPv4Address(0x0A00_0000), length: 8)
+        let narrow = IPv4Prefix(containing: IPv4Address(0x0A00_0100), length: 28)
+        for (index, table) in topology.routeTables.enumerated().prefix(limit) {
+            if !table.routes.isEmpty {
+                edits.append(
+                    FilterEdit(description: "\(table.name): first route removed") {
+                        $0.routeTables[index].routes = Array($0.routeTables[index].routes.dropFirst())
+                    })
+                edits.append(
+                    FilterEdit(description: "\(table.name): first route a blackhole") {
+                        if !$0.routeTables[index].routes.isEmpty {
+                            $0.routeTables[index].routes[0].state = .blackhole
+                        }
+                    })
+            }
+            edits.append(
+                FilterEdit(description: "\(table.name): 10.0.0.0/8 blackhole") {
+                    $0.routeTables[index].routes.append(
+                        Route(destination: .cidr(tenSlash8), target: .local, state: .blackhole))
+                })
+            edits.append(
+                FilterEdit(description: "\(table.name): 10.0.1.0/28 blackhole") {
+                    $0.routeTables[index].routes.append(
+                        Route(destination: .cidr(narrow), target: .local, state: .blackhole))
+                })
+            // More specific than the local route: traffic to another subnet of the VPC dropped.
+            let vpc = topology.vpcs.first { $0.id == table.vpcID || $0.name == table.vpcID }
+            for subnet in topology.subnets.filter({ $0.vpcID == vpc?.id && !table.subnetIDs.contains($0.id) })
+                .prefix(3)
+            {
+                edits.append(
+                    FilterEdit(description: "\(table.name): \(subnet.cidrBlock) blackhole") {
+                        $0.routeTables[index].routes.append(
+                            Route(destination: .cidr(subnet.cidrBlock), target: .local, state: .blackhole))
+                    })
+            }
+            if !table.subnetIDs.isEmpty {
+                edits.append(
+                    FilterEdit(
+                        description: "\(table.name): associations dropped (its subnets get the main table)"
+                    ) {
+                        $0.routeTables[index].subnetIDs.removeAll()
+                    })
+            }
+            if let other = topology.routeTables.firstIndex(where: {
+                $0.id != table.id && $0.vpcID == table.vpcID && !$0.subnetIDs.isEmpty
+            }) {
+                edits.append(
+                    FilterEdit(
+                        description:
+                            "\(table.name): subnets of \(topology.routeTables[other].name) moved here"
+                    ) {
+                        $0.routeTables[index].subnetIDs += $0.routeTables[other].subnetIDs
+                        $0.routeTables[other].subnetIDs.removeAll()
+                    })
+            }
+            if !table.isMain {
+                edits.append(
+                    FilterEdit(description: "\(table.name): made the main table") {
+                        for other in $0.routeTables.indices where $0.routeTables[other].vpcID == table.vpcID {
+                            $0.routeTables[other].isMain = other == index
+                        }
+                    })
+            }
+            if let gateway = topology.internetGateways.first(where: { $0.vpcID == table.vpcID }) {
+                edits.append(
+                    FilterEdit(description: "\(table.name): 0.0.0.0/0 -> \(gateway.id)") {
+                        $0.routeTables[index].routes.removeAll { $0.destination == .cidr(anywhere) }
+                        $0.routeTables[index].routes.append(
+                            Route(destination: .cidr(anywhere), target: .internetGateway(gateway.id)))
+                    })
+            }
+            // A target another table of the VPC uses (a peering, a transit gateway), for all of 10/8.
+            if let other = topology.routeTables.lazy.filter({ $0.vpcID == table.vpcID }).flatMap(\.routes)
+                .first(where: { $0.target != .local && $0.state == .active })
+            {
+                edits.append(
+                    FilterEdit(description: "\(table.name): 10.0.0.0/8 -> \(other.target)") {
+                        $0.routeTables[index].routes.append(
+                            Route(destination: .cidr(tenSlash8), target: other.target))
+                    })
+            }
+        }
+        for (index, table) in topology.transitGatewayRouteTables.enumerated().prefix(limit) {
+            if !table.routes.isEmpty {
+                edits.append(
+                    FilterEdit(description: "\(table.name): first static route removed") {
+                        $0.transitGatewayRouteTables[index].routes = Array(
+                            $0.transitGatewayRouteTables[index].routes.dropFirst())
+                    })
+            }
+            edits.append(
+                FilterEdit(description: "\(table.name): static 10.0.0.0/8 blackhole") {
+                    $0.transitGatewayRouteTables[index].routes.append(
+                        TransitGatewayRoute(destination: .cidr(tenSlash8), attachmentID: nil))
+                })
+            if let attachment = table.associationIDs.first {
+                edits.append(
+                    FilterEdit(description: "\(table.name): static 0.0.0.0/0 -> \(attachment)") {
+                        $0.transitGatewayRouteTables[index].routes.append(
+                            TransitGatewayRoute(destination: .cidr(anywhere), attachmentID: attachment))
+                    })
+            }
+            if !table.propagationIDs.isEmpty {
+                edits.append(
+                    FilterEdit(description: "\(table.name): first propagation removed") {
+                        $0.transitGatewayRouteTables[index].propagationIDs = Array(
+                            $0.transitGatewayRouteTables[index].propagationIDs.dropFirst())
+                    })
+            }
+            if !table.associationIDs.isEmpty {
+                edits.append(
+                    FilterEdit(description: "\(table.name): associations dropped") {
+                        $0.transitGatewayRouteTables[index].associationIDs.removeAll()
+                    })
+            }
+            // Another table's first association moved here: that attachment is routed by this table.
+            if let other = topology.transitGatewayRouteTables.firstIndex(where: {
+                $0.id != table.id && $0.transitGatewayID == table.transitGatewayID
+                    && !$0.associationIDs.isEmpty
+            }) {
+                edits.append(
+                    FilterEdit(
+                        description:
+                            "\(table.name): \(topology.transitGatewayRouteTables[other].associationIDs[0]) associated here"
+                    ) {
+                        let moved = $0.transitGatewayRouteTables[other].associationIDs.removeFirst()
+                        $0.transitGatewayRouteTables[index].associationIDs.append(moved)
+                    })
+            }
+            // Every attachment of the gateway propagates here: what leaks one segment into another.
+            let missing = topology.transitGatewayAttachments.filter {
+                $0.transitGatewayID == table.transitGatewayID && !table.propagationIDs.contains($0.id)
+            }.map(\.id)
+            if !missing.isEmpty {
+                edits.append(
+                    FilterEdit(description: "\(table.name): propagations from \(missing) added") {
+                        $0.transitGatewayRouteTables[index].propagationIDs += missing
+                    })
+            }
+        }
+        return edits
+    }
+}
+
+/// `what-if` re-answers a change to filters or routes from a kept baseline, analysing again only
+/// the sources whose walks met a changed rule or read a changed route; the answer must be the
+/// full differ's.
 @Suite("Incremental what-if")
 struct IncrementalDiffTests {
     private static let designs = [
@@ -101,6 +275,26 @@ struct IncrementalDiffTests {
         }
         // The edits do change something on every design, so the comparison is not vacuous.
         #expect(changed > 0, "\(design)")
+    }
+
+    @Test("every sampled route edit on a bundled design gives the full differ's answer", arguments: designs)
+    func bundledRouteEditsMatchTheFullDiffer(design: String) throws {
+        let net = try TestNetwork(bundled: design)
+        let before = net.graph.topology
+        let baseline = try ReachabilityBaseline(graph: net.graph)
+        var changed = 0
+        for edit in RouteEdit.samples(for: before) {
+            var after = before
+            edit.apply(&after)
+            #expect(baseline.isAnsweredIncrementally(after: after), "\(design): \(edit)")
+            let incremental = try baseline.diff(after: after)
+            let full = try ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff()
+            #expect(incremental == full, "\(design): \(edit)")
+            if !full.isEmpty { changed += 1 }
+        }
+        // The edits change something on every design but return-nacl, whose network ACLs drop
+        // every reply whatever the routes: the comparison is not vacuous.
+        #expect(changed > 0 || design == "return-nacl.yaml", "\(design)")
     }
 
     @Test("the one-shot what-if gives the full differ's answer, destination by destination")
@@ -135,17 +329,47 @@ struct IncrementalDiffTests {
         #expect(change.trace?.verdict == .reachable)
     }
 
-    @Test("a change to routes is answered by a full rebuild, with the same answer")
-    func routeChangeFallsBack() throws {
-        let net = try TestNetwork(bundled: "three-tier.yaml")
+    @Test("a change to anything but filters, routes and associations is answered by a full rebuild, alike")
+    func otherChangeFallsBack() throws {
+        let net = try TestNetwork(bundled: "public-db.yaml")
         let baseline = try ReachabilityBaseline(graph: net.graph)
         var after = net.graph.topology
-        let table = try #require(after.routeTables.firstIndex { !$0.routes.isEmpty })
-        after.routeTables[table].routes.removeAll()
+        let database = try #require(after.dbInstances.firstIndex { $0.name == "legacy-db" })
+        after.dbInstances[database].publiclyAccessible = false
         #expect(!baseline.isAnsweredIncrementally(after: after))
-        #expect(
-            try baseline.diff(after: after)
-                == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff())
+        let diff = try baseline.diff(after: after)
+        #expect(diff.changes.contains { $0.sourceKind == .internet && $0.kind == .becomesUnreachable })
+        #expect(try diff == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff())
+    }
+
+    @Test("moving subnets to a table without a route out: found incrementally, as the full differ finds it")
+    func reassociationFoundIncrementally() throws {
+        let net = try TestNetwork(bundled: "public-db.yaml")
+        let baseline = try ReachabilityBaseline(graph: net.graph)
+        var after = net.graph.topology
+        // The public subnets fall back to the main table, which has no route to the internet.
+        let table = try #require(after.routeTables.firstIndex { $0.name == "public-rt" })
+        after.routeTables[table].subnetIDs.removeAll()
+        #expect(baseline.isAnsweredIncrementally(after: after))
+        let diff = try baseline.diff(after: after)
+        #expect(diff.changes.contains { $0.sourceKind == .internet && $0.kind == .becomesUnreachable })
+        #expect(try diff == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff())
+    }
+
+    @Test("the propagations that leak dev into prod: found incrementally, as the full differ finds them")
+    func leakingPropagationsFoundIncrementally() throws {
+        let net = try TestNetwork(bundled: "tgw-hub.yaml")
+        let baseline = try ReachabilityBaseline(graph: net.graph)
+        var after = net.graph.topology
+        let dev = try #require(after.transitGatewayRouteTables.firstIndex { $0.name == "dev-tgw-rt" })
+        let prod = try #require(after.transitGatewayRouteTables.firstIndex { $0.name == "prod-tgw-rt" })
+        after.transitGatewayRouteTables[dev].propagationIDs.append("prod-attach")
+        after.transitGatewayRouteTables[prod].propagationIDs.append("dev-attach")
+        #expect(baseline.isAnsweredIncrementally(after: after))
+        let diff = try baseline.diff(after: after)
+        #expect(try diff == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff())
+        #expect(diff.changes.contains { $0.source.name == "dev-app" && $0.destination.name == "prod-db" })
+        #expect(diff.changes.allSatisfy { $0.kind == .becomesReachable && $0.sourceVPC?.name == "dev-vpc" })
     }
 
     @Test("an unchanged topology changes nothing")
@@ -157,10 +381,10 @@ struct IncrementalDiffTests {
         #expect(!diff.destinations.isEmpty)
     }
 
-    @Test("the edit check compares every stored property of a security group and a network ACL")
+    @Test("the edit check compares every stored property of a filter and a route table")
     func editCheckCoversEveryProperty() throws {
-        // `ForwardingGraph.patchingFilters(to:)` compares groups and ACLs property by property;
-        // a property added to either must be added there too (as identity or as rules).
+        // `ForwardingGraph.patching(to:)` compares groups, ACLs and route tables property by
+        // property; a property added to one must be added there too (as identity or as rules).
         let topology = try TestNetwork(bundled: "tgw-hub.yaml").graph.topology
         let group = try #require(topology.securityGroups.first)
         let acl = try #require(topology.networkACLs.first)
@@ -175,22 +399,46 @@ struct IncrementalDiffTests {
         #expect(
             Mirror(reflecting: acl).children.compactMap(\.label)
                 == ["id", "name", "vpcID", "isDefault", "subnetIDs", "entries", "tags"])
-        // A change to a property that names the filter is not an edit in place.
+        let table = try #require(topology.routeTables.first)
+        #expect(
+            Mirror(reflecting: table).children.compactMap(\.label)
+                == ["id", "name", "vpcID", "isMain", "subnetIDs", "routes", "propagatingGatewayIDs", "tags"])
+        let gatewayTable = try #require(topology.transitGatewayRouteTables.first)
+        #expect(
+            Mirror(reflecting: gatewayTable).children.compactMap(\.label)
+                == ["id", "name", "transitGatewayID", "associationIDs", "propagationIDs", "routes", "tags"])
+        // A change to a property that names a resource is not an edit in place.
+        let graph = ForwardingGraph(topology)
         var renamed = topology
         renamed.securityGroups[0].name += "-renamed"
-        #expect(ForwardingGraph(topology).patchingFilters(to: renamed) == nil)
+        #expect(graph.patching(to: renamed) == nil)
+        var renamedTable = topology
+        renamedTable.routeTables[0].name += "-renamed"
+        #expect(graph.patching(to: renamedTable) == nil)
+        // Rules, routes and associations are; an association naming no subnet changes none.
         var reassociated = topology
         reassociated.networkACLs[0].subnetIDs.append("subnet-elsewhere")
-        #expect(ForwardingGraph(topology).patchingFilters(to: reassociated) == nil)
+        #expect(graph.patching(to: reassociated)?.edits.subnetNetworkACLs == [])
+        var reassociatedGateway = topology
+        reassociatedGateway.transitGatewayRouteTables[0].associationIDs.removeAll()
+        let attachments = topology.transitGatewayRouteTables[0].associationIDs.compactMap {
+            graph.attachmentIndex[$0]
+        }
+        #expect(graph.patching(to: reassociatedGateway)?.edits.attachmentRouteTables == attachments)
+        #expect(!attachments.isEmpty)
+        var rerouted = topology
+        rerouted.routeTables[0].routes.removeAll()
+        #expect(graph.patching(to: rerouted)?.edits.routeTables == [0])
     }
 
     @Test("a patched graph judges flows as a rebuilt one does", arguments: designs)
     func patchedGraphMatchesRebuilt(design: String) throws {
         let net = try TestNetwork(bundled: design)
-        for edit in FilterEdit.samples(for: net.graph.topology, limit: 2) {
+        let topology = net.graph.topology
+        for edit in FilterEdit.samples(for: topology, limit: 2) + RouteEdit.samples(for: topology, limit: 2) {
             var after = net.graph.topology
             edit.apply(&after)
-            let patched = try #require(net.graph.patchingFilters(to: after)).graph
+            let patched = try #require(net.graph.patching(to: after)).graph
             let rebuilt = ForwardingGraph(after)
             #expect(patched.filterBoundaries.count >= rebuilt.filterBoundaries.count)
             let patchedAnalyzer = ReachabilityAnalyzer(graph: patched)
@@ -203,14 +451,16 @@ struct IncrementalDiffTests {
         }
     }
 
-    @Test("random filter edits on random networks give the full differ's answer", .shrinking(false))
+    @Test("random filter and route edits on random networks give the full differ's answer", .shrinking(false))
     func randomEdits() async {
         await propertyCheck(count: 30, input: Gen.uint8().array(of: 60...180)) { bytes in
             let network = RandomNetwork(bytes: bytes)
             let net = try TestNetwork(network.yaml)
             let selector = try EndpointSelector("kind:db")
             let baseline = try ReachabilityBaseline(graph: net.graph, destinations: selector)
-            let edits = FilterEdit.samples(for: net.graph.topology, limit: 3)
+            let edits =
+                FilterEdit.samples(for: net.graph.topology, limit: 3)
+                + RouteEdit.samples(for: net.graph.topology, limit: 3)
             guard !edits.isEmpty else { return }
             // The last bytes pick two edits, applied together.
             let first = edits[Int(bytes[bytes.count - 1]) % edits.count]

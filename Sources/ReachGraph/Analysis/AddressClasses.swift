@@ -12,7 +12,7 @@ struct AddressClasses {
     private let interfaceAddresses: [UInt32]
 
     /// The classes of `graph`, whose interfaces are those of `base`'s graph (a graph whose
-    /// filters alone were edited).
+    /// filters and routes alone were edited).
     init(graph: ForwardingGraph, sameInterfacesAs base: AddressClasses) {
         filterBoundaries = graph.filterBoundaries
         interfaceAddresses = base.interfaceAddresses
@@ -40,6 +40,17 @@ struct AddressClasses {
         let low = index == 0 ? 0 : filterBoundaries[index - 1]
         let high = index < filterBoundaries.count ? filterBoundaries[index] - 1 : UInt32.max
         return (IPv4Address(low), IPv4Address(high))
+    }
+
+    /// Every address whose filter class meets `set`: an address's class meets `set` exactly
+    /// when the address is in the result.
+    func widened(_ set: IPv4AddressSet) -> IPv4AddressSet {
+        IPv4AddressSet(
+            storage: IntervalSet(
+                set.storage.intervals.map { interval in
+                    filterClassRange(of: IPv4Address(interval.lowerBound)).low
+                        .value...filterClassRange(of: IPv4Address(interval.upperBound)).high.value
+                }))
     }
 
     /// `set` split into classes, each with its lowest address as representative.

@@ -156,10 +156,11 @@ struct AnalysisSession {
         _ recorded: [PairAnalyzer.Walk], substitute: PairAnalyzer.Substitution?, assumed: IPv4Address?
     ) {
         guard footprint != nil else { return }
-        for walk in recorded where walk.blockReason == nil {
+        for walk in recorded {
             footprint?.walks.append(
                 AnswerFootprint.Walked(
-                    checks: walk.checks, substitution: substitute, assumesAddress: assumed != nil))
+                    checks: walk.blockReason == nil ? walk.checks : [], lookups: walk.lookups,
+                    substitution: substitute, assumesAddress: assumed != nil))
         }
     }
 

@@ -1,12 +1,17 @@
-/// What one source's answer rests on that editing a security group's rules or a network ACL's
-/// entries can change: the filters its walks met, with the peer each was judged for. Paths do
-/// not depend on those filters, so an edit changes the answer only through them (see
-/// ``FilterDelta``).
+/// What one source's answer rests on that an edit to filters or routes can change: the
+/// filters its walks met, with the peer each was judged for, and the route tables they read,
+/// with the address looked up. An edit of either leaves a walk as it was unless the walk met
+/// the edit (see ``FilterDelta`` and ``RouteDelta``).
 struct AnswerFootprint {
-    /// One walk's recorded filters, as the answer used them.
+    /// One walk as the answer used it.
     struct Walked {
+        /// The filters met; none for a walk a path-level stop blocked, which no filter edit
+        /// can open.
         let checks: [FilterCheck]
-        /// The source the checks stand for, when the walk was recorded for another one.
+        /// The route tables read, the one that blocked the walk included.
+        let lookups: [RouteLookup]
+        /// The source the checks stand for, when the walk was recorded for another one (of
+        /// the same subnet and address class, so looked up alike).
         let substitution: PairAnalyzer.Substitution?
         /// Whether an address was assumed for an endpoint the input gives none (group
         /// memberships then depend on it).

@@ -41,7 +41,7 @@ struct FilterShapes {
 
     /// These shapes with each filter in `edits` given shapes of its own: an edited filter
     /// shares results with no other.
-    func isolating(_ edits: FilterEdits) -> FilterShapes {
+    func isolating(_ edits: GraphEdits) -> FilterShapes {
         var result = self
         var next = max(networkACLs.max() ?? -1, securityGroups.max() ?? -1) + 1
         for acl in edits.networkACLs {

@@ -1,15 +1,18 @@
 import ReachNetwork
 
-/// What every source's answer rests on, indexed by filter: for each security group direction
-/// and network ACL direction, the sources whose walks met it and the peer it judged for them.
-/// An edit then looks up only the filters it changed (see ``FilterDelta``).
+/// What every source's answer rests on, indexed by filter and route table: for each security
+/// group direction and network ACL direction, the sources whose walks met it and the peer it
+/// judged for them; for each route table, the sources whose walks read it and the address they
+/// looked up. An edit then looks up only the filters and tables it changed (see ``FilterDelta``
+/// and ``RouteDelta``).
 struct FootprintIndex {
-    /// One filter met by the sources of one answer.
+    /// One filter met, or one route table read, by the sources of one answer.
     struct Entry {
         /// The answer's sources, at ``FootprintIndex/sources``.
         let batch: Int32
-        /// The interface whose groups judged it (-1 for a network ACL).
+        /// The interface whose groups judged it (-1 for a network ACL or a route table).
         let interface: Int32
+        /// The address judged, or looked up.
         let peer: IPv4Address
         let assumesAddress: Bool
     }
@@ -18,8 +21,13 @@ struct FootprintIndex {
     private(set) var sources: [[SourceIdentity]] = []
     /// Entries per security group direction (`group * 2 + 1` for ingress).
     private(set) var securityGroups: [Int: [Entry]] = [:]
-    /// Entries per network ACL direction (`acl * 2 + 1` for outbound).
+    /// Network ACL entries per subnet and direction (`subnet * 2 + 1` for outbound): by subnet,
+    /// so that an edit finds them whether it changes an ACL's entries or which ACL a subnet has.
     private(set) var networkACLs: [Int: [Entry]] = [:]
+    /// Route lookups per subnet, whatever its route table (`interface` is -1).
+    private(set) var subnetLookups: [Int: [Entry]] = [:]
+    /// Transit gateway route lookups per attachment, whatever its table (`interface` is -1).
+    private(set) var attachmentLookups: [Int: [Entry]] = [:]
     /// Answers that rest on port-by-port tracing, which any edit may change.
     private(set) var opaqueBatches: [Int32] = []
 
@@ -30,12 +38,24 @@ struct FootprintIndex {
         sources.append(identities)
         if footprint.isOpaque { opaqueBatches.append(batch) }
         for walked in footprint.walks {
+            for lookup in walked.lookups {
+                switch lookup {
+                case .vpc(let subnet, let address):
+                    subnetLookups[subnet, default: []].append(
+                        Entry(
+                            batch: batch, interface: -1, peer: address, assumesAddress: walked.assumesAddress)
+                    )
+                case .transitGateway(let attachment, let address):
+                    attachmentLookups[attachment, default: []].append(
+                        Entry(
+                            batch: batch, interface: -1, peer: address, assumesAddress: walked.assumesAddress)
+                    )
+                }
+            }
             for recorded in walked.checks {
                 switch walked.substitution?.apply(to: recorded) ?? recorded {
                 case .networkACL(let subnet, let outbound, let peer, _):
-                    let acl = graph.subnets[subnet].networkACL
-                    guard acl >= 0 else { continue }
-                    networkACLs[acl * 2 + (outbound ? 1 : 0), default: []].append(
+                    networkACLs[subnet * 2 + (outbound ? 1 : 0), default: []].append(
                         Entry(batch: batch, interface: -1, peer: peer, assumesAddress: walked.assumesAddress))
                 case .securityGroups(let interface, let facing, let peer):
                     let entry = Entry(
@@ -47,5 +67,23 @@ struct FootprintIndex {
                 }
             }
         }
+    }
+
+    /// The sources whose answers `filters` and `routes` may change (over `graph`, the graph
+    /// before the edits, with its address `classes`); with any edit, those that rest on
+    /// port-by-port tracing too.
+    func touchedSources(
+        by filters: FilterDelta, _ routes: RouteDelta, graph: ForwardingGraph, classes: AddressClasses
+    ) -> Set<SourceIdentity> {
+        guard !filters.isEmpty || !routes.isEmpty else { return [] }
+        var touched = [Bool](repeating: false, count: sources.count)
+        for batch in opaqueBatches { touched[Int(batch)] = true }
+        filters.markTouched(&touched, in: self, graph: graph, classes: classes)
+        routes.markTouched(&touched, in: self, graph: graph, classes: classes)
+        var result: Set<SourceIdentity> = []
+        for (batch, isTouched) in touched.enumerated() where isTouched {
+            result.formUnion(sources[batch])
+        }
+        return result
     }
 }

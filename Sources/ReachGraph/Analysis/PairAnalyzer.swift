@@ -39,9 +39,10 @@ struct PairAnalyzer {
         return starts.sorted()
     }
 
-    /// One walk of the path: the filters met and how the path ended.
+    /// One walk of the path: the filters met, the route tables read and how the path ended.
     struct Walk {
         var checks: [FilterCheck]
+        var lookups: [RouteLookup]
         var blockReason: ReasonCode?
         var unknownReason: ReasonCode?
         var dependsOnPorts: Bool
@@ -62,7 +63,8 @@ struct PairAnalyzer {
             destinationPort: 1)
         let trace = tracer.trace(probe, from: source, to: destination)
         return Walk(
-            checks: tracer.filterChecks, blockReason: trace.blockers.first?.reason,
+            checks: tracer.filterChecks, lookups: tracer.routeLookups,
+            blockReason: trace.blockers.first?.reason,
             unknownReason: trace.unknown?.reason, dependsOnPorts: tracer.pathDependsOnPorts,
             zoneChoices: trace.zoneChoices)
     }

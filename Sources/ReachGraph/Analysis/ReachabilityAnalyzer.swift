@@ -54,15 +54,18 @@ public struct ReachabilityAnalyzer: Sendable {
         _ destination: Endpoint, traffic: TrafficSet = .all, scope: SourceScope = .everything
     ) -> WhoCanReachAnswer {
         var footprints: FootprintIndex?
-        return whoCanReach(destination, traffic: traffic, scope: scope, footprints: &footprints)
+        var positions: [SourceIdentity: Range<Int>]?
+        return whoCanReach(
+            destination, traffic: traffic, scope: scope, footprints: &footprints, positions: &positions)
     }
 
     /// ``whoCanReach(_:traffic:scope:)``, also noting what each source's answer rests on when
-    /// `footprints` is not nil. A large estate's sources are answered on every core, then
+    /// `footprints` is not nil, and where each source's entries are in the answer when
+    /// `positions` is not nil. A large estate's sources are answered on every core, then
     /// gathered in order: the answer does not depend on the split.
     func whoCanReach(
         _ destination: Endpoint, traffic: TrafficSet, scope: SourceScope,
-        footprints: inout FootprintIndex?
+        footprints: inout FootprintIndex?, positions: inout [SourceIdentity: Range<Int>]?
     ) -> WhoCanReachAnswer {
         var collector = SourceCollector(
             destination: destination,
@@ -76,7 +79,7 @@ public struct ReachabilityAnalyzer: Sendable {
                 footprints?.add(footprint, for: result.sources.map { $0.0 }, graph: graph)
             }
         }
-        return collector.answer(traffic: traffic, graph: graph)
+        return collector.answer(traffic: traffic, graph: graph, positions: &positions)
     }
 
     /// The answers of every source in `scope` but the `excluded` interfaces (the destination's

@@ -64,9 +64,9 @@ struct SourceCatalog {
         freeHostClasses = freeHostAddresses.map { $0.isEmpty ? [] : classes.split($0) }
     }
 
-    /// The catalog of `graph`, made from `base`'s graph by editing filters alone (``FilterEdits``),
+    /// The catalog of `graph`, made from `base`'s graph by editing filters and routes alone (``GraphEdits``),
     /// for the sources in `scope` only: the rest is left out rather than split again.
-    init(patching base: SourceCatalog, graph: ForwardingGraph, edits: FilterEdits, scope: SourceScope) {
+    init(patching base: SourceCatalog, graph: ForwardingGraph, edits: GraphEdits, scope: SourceScope) {
         classes = AddressClasses(graph: graph, sameInterfacesAs: base.classes)
         shapes = base.shapes.isolating(edits)
         internetHostAddresses = base.internetHostAddresses

@@ -117,10 +117,24 @@ struct SourceCollector {
         }
     }
 
+    /// The answer.
     func answer(traffic: TrafficSet, graph: ForwardingGraph) -> WhoCanReachAnswer {
+        var positions: [SourceIdentity: Range<Int>]?
+        return answer(traffic: traffic, graph: graph, positions: &positions)
+    }
+
+    /// The answer; with `positions` not nil, also where each source's entries are in it (one
+    /// source's entries are consecutive).
+    func answer(
+        traffic: TrafficSet, graph: ForwardingGraph, positions: inout [SourceIdentity: Range<Int>]?
+    ) -> WhoCanReachAnswer {
         var sources: [ReachingSource] = []
         sources.reserveCapacity(entries.count)
         forEachReaching(traffic: traffic) { identity, addresses, reach, witness in
+            if positions != nil {
+                let start = positions?[identity]?.lowerBound ?? sources.count
+                positions?[identity] = start..<(sources.count + 1)
+            }
             sources.append(source(identity, addresses, reach, witness, graph))
         }
         return WhoCanReachAnswer(

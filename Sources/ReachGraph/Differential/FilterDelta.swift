@@ -2,7 +2,8 @@ import ReachModel
 import ReachNetwork
 
 /// Where edits to security group rules and network ACL entries can change a verdict: for each
-/// edited filter and direction, the peers of the rules or entries added or removed.
+/// edited filter and direction, the peers of the rules or entries added or removed; and the
+/// subnets associated with another network ACL than before, whose every ACL verdict may change.
 ///
 /// A network ACL judges a peer by the entries whose CIDR holds it, in rule-number order; an
 /// entry added or removed elsewhere leaves that list, and the verdict, as it was. A security
@@ -14,6 +15,8 @@ struct FilterDelta {
     private var groupPeers: [Int: [CompiledPeer]] = [:]
     /// Changed entries' CIDRs, per network ACL direction (`acl * 2 + 1` for outbound).
     private var aclAddresses: [Int: IPv4AddressSet] = [:]
+    /// Subnets associated with another network ACL than before.
+    private let reassociatedSubnets: [Int]
 
     private struct RuleKey: Hashable {
         let match: ProtocolMatch
@@ -27,7 +30,8 @@ struct FilterDelta {
         let prefix: IPv4Prefix
     }
 
-    init(before: ForwardingGraph, after: ForwardingGraph, edits: FilterEdits) {
+    init(before: ForwardingGraph, after: ForwardingGraph, edits: GraphEdits) {
+        reassociatedSubnets = edits.subnetNetworkACLs
         for group in edits.securityGroups {
             for facing in [TrafficDirection.egress, .ingress] {
                 let old = Set(
@@ -61,32 +65,32 @@ struct FilterDelta {
     }
 
     /// Whether nothing a filter decides changed.
-    var isEmpty: Bool { groupPeers.isEmpty && aclAddresses.isEmpty }
+    var isEmpty: Bool { groupPeers.isEmpty && aclAddresses.isEmpty && reassociatedSubnets.isEmpty }
 
-    /// The sources whose answers, indexed in `index` over `graph` (the graph before the edits)
-    /// with its address `classes`, may change.
-    func touchedSources(in index: FootprintIndex, graph: ForwardingGraph, classes: AddressClasses)
-        -> Set<SourceIdentity>
-    {
-        guard !isEmpty else { return [] }
-        var touched = [Bool](repeating: false, count: index.sources.count)
-        for batch in index.opaqueBatches { touched[Int(batch)] = true }
+    /// Marks the answers in `index` (over `graph`, the graph before the edits, with its address
+    /// `classes`) whose recorded filters meet a changed rule or entry.
+    func markTouched(
+        _ touched: inout [Bool], in index: FootprintIndex, graph: ForwardingGraph, classes: AddressClasses
+    ) {
         for (key, peers) in groupPeers {
             for entry in index.securityGroups[key] ?? [] where !touched[Int(entry.batch)] {
                 if touches(entry, peers, graph, classes) { touched[Int(entry.batch)] = true }
             }
         }
         for (key, changed) in aclAddresses {
-            for entry in index.networkACLs[key] ?? [] where !touched[Int(entry.batch)] {
-                let range = classes.filterClassRange(of: entry.peer)
-                if changed.overlaps(range.low, through: range.high) { touched[Int(entry.batch)] = true }
+            let reach = classes.widened(changed)
+            let (acl, outbound) = key.quotientAndRemainder(dividingBy: 2)
+            for subnet in graph.subnets.indices where graph.subnets[subnet].networkACL == acl {
+                for entry in index.networkACLs[subnet * 2 + outbound] ?? [] where reach.contains(entry.peer) {
+                    touched[Int(entry.batch)] = true
+                }
             }
         }
-        var result: Set<SourceIdentity> = []
-        for (batch, isTouched) in touched.enumerated() where isTouched {
-            result.formUnion(index.sources[batch])
+        for subnet in reassociatedSubnets {
+            for key in [subnet * 2, subnet * 2 + 1] {
+                for entry in index.networkACLs[key] ?? [] { touched[Int(entry.batch)] = true }
+            }
         }
-        return result
     }
 
     /// Whether a security group entry may judge its peer otherwise under `peers`' rules.

@@ -4,11 +4,12 @@ import ReachNetwork
 /// Who can reach a set of destinations, kept with what each source's answer rests on, so that a
 /// what-if question is re-answered only where the change can matter.
 ///
-/// A change to security group rules or network ACL entries leaves every path as it was: the
-/// graph is patched rather than rebuilt, and only the sources whose recorded filters meet a
-/// changed rule or entry (``FilterDelta``) are analysed again. Any other change builds the
-/// changed graph and compares every source, as ``ReachabilityDiffer`` does. Either way the
-/// answer is the one ``ReachabilityDiffer`` gives.
+/// A change to security group rules, network ACL entries or routes (of VPC route tables, and of
+/// transit gateway route tables with their propagations) patches the graph rather than
+/// rebuilding it, and analyses again only the sources whose walks met a changed rule or entry
+/// (``FilterDelta``) or looked up an address a changed route may hold (``RouteDelta``). Any other
+/// change builds the changed graph and compares every source, as ``ReachabilityDiffer`` does.
+/// Either way the answer is the one ``ReachabilityDiffer`` gives.
 public struct ReachabilityBaseline: Sendable {
     /// The analyzer of the network before.
     public let analyzer: ReachabilityAnalyzer
@@ -20,7 +21,15 @@ public struct ReachabilityBaseline: Sendable {
     private struct DestinationBaseline: Sendable {
         let endpoint: Endpoint
         let sources: [ReachingSource]
+        /// Where each source's entries are in `sources`.
+        let positions: [SourceIdentity: Range<Int>]
         let footprints: FootprintIndex
+
+        /// The entries of `identities` in `sources`, in the answer's order.
+        func sources(of identities: Set<SourceIdentity>) -> [ReachingSource] {
+            identities.compactMap { positions[$0] }.sorted { $0.lowerBound < $1.lowerBound }
+                .flatMap { sources[$0] }
+        }
     }
 
     /// Answers who can reach the endpoints `selector` picks in `graph` (every DB endpoint when
@@ -45,10 +54,13 @@ public struct ReachabilityBaseline: Sendable {
         self.traffic = traffic
         destinations = endpoints.map { endpoint in
             var footprints: FootprintIndex? = FootprintIndex()
+            var positions: [SourceIdentity: Range<Int>]? = [:]
             let answer = analyzer.whoCanReach(
-                endpoint, traffic: traffic, scope: .everything, footprints: &footprints)
+                endpoint, traffic: traffic, scope: .everything, footprints: &footprints, positions: &positions
+            )
             return DestinationBaseline(
-                endpoint: endpoint, sources: answer.sources, footprints: footprints ?? FootprintIndex())
+                endpoint: endpoint, sources: answer.sources, positions: positions ?? [:],
+                footprints: footprints ?? FootprintIndex())
         }
     }
 
@@ -64,7 +76,7 @@ public struct ReachabilityBaseline: Sendable {
 
     /// The changes in reach to the kept destinations when the network becomes `topology`.
     public func diff(after topology: Topology) throws(EndpointSelectorError) -> ReachabilityDiff {
-        if let patched = analyzer.graph.patchingFilters(to: topology) { return diff(patched: patched) }
+        if let patched = analyzer.graph.patching(to: topology) { return diff(patched: patched) }
         let known = Dictionary(
             destinations.map { (RefKey($0.endpoint.ref), $0.sources) },
             uniquingKeysWith: { first, _ in first })
@@ -74,20 +86,20 @@ public struct ReachabilityBaseline: Sendable {
         .diff(to: selector, traffic: traffic)
     }
 
-    /// Whether `topology` differs from the network before only in security group rules and
-    /// network ACL entries, so that ``diff(after:)`` re-answers only the sources they touch.
+    /// Whether `topology` differs from the network before only in security group rules, network
+    /// ACL entries and routes, so that ``diff(after:)`` re-answers only the sources they touch.
     public func isAnsweredIncrementally(after topology: Topology) -> Bool {
-        analyzer.graph.patchingFilters(to: topology) != nil
+        analyzer.graph.patching(to: topology) != nil
     }
 
     /// The changes in reach to the endpoints `selector` picks when the network of `graph` becomes
-    /// `topology`, as ``ReachabilityDiffer`` gives them. When only filters change, destinations
+    /// `topology`, as ``ReachabilityDiffer`` gives them. When only filters and routes change, destinations
     /// are answered one at a time, so that what answers rest on is kept for one at a time.
     public static func diff(
         from graph: ForwardingGraph, to topology: Topology, destinations selector: EndpointSelector? = nil,
         traffic: TrafficSet = .all
     ) throws(EndpointSelectorError) -> ReachabilityDiff {
-        guard let patched = graph.patchingFilters(to: topology) else {
+        guard let patched = graph.patching(to: topology) else {
             return try ReachabilityDiffer(before: graph, after: ForwardingGraph(topology)).diff(
                 to: selector, traffic: traffic)
         }
@@ -104,17 +116,18 @@ public struct ReachabilityBaseline: Sendable {
         return ReachabilityDiff(destinations: destinations, changes: changes)
     }
 
-    /// The changes when only filters were edited: the sources whose answers the edits touch,
+    /// The changes when only filters and routes were edited: the sources whose answers the edits touch,
     /// analysed again over the patched graph and compared with their answers before.
-    private func diff(patched: (graph: ForwardingGraph, edits: FilterEdits)) -> ReachabilityDiff {
+    private func diff(patched: (graph: ForwardingGraph, edits: GraphEdits)) -> ReachabilityDiff {
         let before = analyzer.graph
-        let delta = FilterDelta(before: before, after: patched.graph, edits: patched.edits)
-        var touched: [[SourceIdentity]] = []
+        let filters = FilterDelta(before: before, after: patched.graph, edits: patched.edits)
+        let routes = RouteDelta(before: before, after: patched.graph, edits: patched.edits)
+        var touched: [Set<SourceIdentity>] = []
         var everyTouched: Set<SourceIdentity> = []
         for destination in destinations {
-            let sources = delta.touchedSources(
-                in: destination.footprints, graph: before, classes: analyzer.catalog.classes)
-            touched.append(Array(sources))
+            let sources = destination.footprints.touchedSources(
+                by: filters, routes, graph: before, classes: analyzer.catalog.classes)
+            touched.append(sources)
             everyTouched.formUnion(sources)
         }
         var changes: [FlowChange] = []
@@ -125,8 +138,7 @@ public struct ReachabilityBaseline: Sendable {
             let after = ReachabilityAnalyzer(graph: patched.graph, catalog: catalog)
             let comparison = SourceComparison(after: patched.graph, toAfter: nil)
             for (destination, sources) in zip(destinations, touched) where !sources.isEmpty {
-                let refs = Set(sources.map { RefKey($0.ref(in: before)) })
-                let old = destination.sources.filter { refs.contains(RefKey($0.ref)) }
+                let old = destination.sources(of: sources)
                 let new = after.whoCanReach(
                     destination.endpoint, traffic: traffic, scope: SourceScope(sources)
                 ).sources

@@ -9,6 +9,14 @@ struct SourceComparison {
     /// Carries witnesses of the network before into the network after; nil when both number
     /// their components alike (a graph with only filters edited).
     let toAfter: PlaceTranslation?
+    /// The network after, boxed once for every change's trace.
+    private let box: GraphBox
+
+    init(after: ForwardingGraph, toAfter: PlaceTranslation?) {
+        self.after = after
+        self.toAfter = toAfter
+        box = GraphBox(after)
+    }
 
     /// The changes between the sources that reached `destination` before and those that do
     /// after (answers list only what reaches).
@@ -119,7 +127,7 @@ struct SourceComparison {
         let packet = Packet(
             source: source, destination: template.destination, protocolNumber: proto,
             sourcePort: proto.hasPorts ? 49152 : 0, destinationPort: port)
-        return route.trace(packet, over: after)
+        return route.traceDeferringHopText(packet, over: box)
     }
 
     /// A route of the network before in the network after.

@@ -1,0 +1,89 @@
+import ReachNetwork
+
+/// Where edits to route tables can change a path: for each edited VPC or transit gateway route
+/// table, the prefixes whose routes were added, removed or changed; and the subnets and
+/// attachments associated with another table than before.
+///
+/// A longest-prefix match for an address depends only on the routes whose prefix holds it, in
+/// their order; so do the routes an on-prem site learns for it. A recorded lookup is touched
+/// when the filter class of its address (every address the walk stood for: route prefixes are
+/// filter boundaries) meets a changed prefix of the table it read, or when it was made for a
+/// subnet or attachment now associated with another table.
+struct RouteDelta {
+    /// Changed prefixes per VPC route table, by graph index.
+    private var routeTables: [Int: IPv4AddressSet] = [:]
+    /// Changed prefixes per transit gateway route table, by graph index.
+    private var transitGatewayRouteTables: [Int: IPv4AddressSet] = [:]
+    /// Subnets whose route table changed.
+    private let reassociatedSubnets: [Int]
+    /// Attachments whose transit gateway route table changed.
+    private let reassociatedAttachments: [Int]
+
+    init(before: ForwardingGraph, after: ForwardingGraph, edits: GraphEdits) {
+        reassociatedSubnets = edits.subnetRouteTables
+        reassociatedAttachments = edits.attachmentRouteTables
+        for table in edits.routeTables {
+            let changed = Self.changedPrefixes(
+                before.routeTables[table].routes, after.routeTables[table].routes, prefix: \.prefix)
+            if !changed.isEmpty { routeTables[table] = IPv4AddressSet(changed) }
+        }
+        for table in edits.transitGatewayRouteTables {
+            let changed = Self.changedPrefixes(
+                before.transitGatewayRouteTables[table].routes, after.transitGatewayRouteTables[table].routes,
+                prefix: \.prefix)
+            if !changed.isEmpty { transitGatewayRouteTables[table] = IPv4AddressSet(changed) }
+        }
+    }
+
+    /// Whether no route or association changed.
+    var isEmpty: Bool {
+        routeTables.isEmpty && transitGatewayRouteTables.isEmpty && reassociatedSubnets.isEmpty
+            && reassociatedAttachments.isEmpty
+    }
+
+    /// The prefixes whose routes, in order, differ between `old` and `new`.
+    private static func changedPrefixes<Route: Equatable>(
+        _ old: [Route], _ new: [Route], prefix: (Route) -> IPv4Prefix
+    ) -> [IPv4Prefix] {
+        var oldRoutes: [IPv4Prefix: [Route]] = [:]
+        for route in old { oldRoutes[prefix(route), default: []].append(route) }
+        var newRoutes: [IPv4Prefix: [Route]] = [:]
+        for route in new { newRoutes[prefix(route), default: []].append(route) }
+        return Set(oldRoutes.keys).union(newRoutes.keys).filter { oldRoutes[$0] != newRoutes[$0] }
+    }
+
+    /// Marks the answers in `index` (over `graph`, the graph before, with its address `classes`)
+    /// whose walks read a changed table for an address a changed prefix may hold, or read the
+    /// table of a subnet or attachment now associated with another.
+    func markTouched(
+        _ touched: inout [Bool], in index: FootprintIndex, graph: ForwardingGraph, classes: AddressClasses
+    ) {
+        for (table, changed) in routeTables {
+            let reach = classes.widened(changed)
+            for subnet in graph.subnets.indices where graph.subnets[subnet].routeTable == table {
+                Self.mark(&touched, index.subnetLookups[subnet] ?? [], reach)
+            }
+        }
+        for (table, changed) in transitGatewayRouteTables {
+            let reach = classes.widened(changed)
+            for attachment in graph.attachments.indices
+            where graph.attachments[attachment].routeTable == table {
+                Self.mark(&touched, index.attachmentLookups[attachment] ?? [], reach)
+            }
+        }
+        for subnet in reassociatedSubnets {
+            for entry in index.subnetLookups[subnet] ?? [] { touched[Int(entry.batch)] = true }
+        }
+        for attachment in reassociatedAttachments {
+            for entry in index.attachmentLookups[attachment] ?? [] { touched[Int(entry.batch)] = true }
+        }
+    }
+
+    /// Marks the entries whose address is in `reach`: the changed prefixes widened to whole
+    /// filter classes, so that one test per entry asks whether its class meets them.
+    private static func mark(
+        _ touched: inout [Bool], _ entries: [FootprintIndex.Entry], _ reach: IPv4AddressSet
+    ) {
+        for entry in entries where reach.contains(entry.peer) { touched[Int(entry.batch)] = true }
+    }
+}

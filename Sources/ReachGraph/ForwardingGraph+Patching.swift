@@ -1,0 +1,215 @@
+import ReachModel
+import ReachNetwork
+
+/// What differs between two versions of a topology that are otherwise the same, by graph index:
+/// security groups and network ACLs with other rules or entries, VPC and transit gateway route
+/// tables with other routes (or, for a transit gateway table, other propagations), and the
+/// subnets and attachments associated with another route table or network ACL.
+struct GraphEdits {
+    var securityGroups: [Int] = []
+    var networkACLs: [Int] = []
+    var routeTables: [Int] = []
+    var transitGatewayRouteTables: [Int] = []
+    /// Subnets with another route table.
+    var subnetRouteTables: [Int] = []
+    /// Subnets with another network ACL.
+    var subnetNetworkACLs: [Int] = []
+    /// Attachments with another transit gateway route table.
+    var attachmentRouteTables: [Int] = []
+}
+
+extension ForwardingGraph {
+    /// The graph of `topology` made from this one by recompiling only the security groups,
+    /// network ACLs and route tables whose rules, entries or routes differ, and associating
+    /// again the subnets and attachments whose route table or ACL differs, when that is all that
+    /// differs: the same resources in the same order, with the same names and VPCs, and every
+    /// other resource the same. Nil otherwise (or when a new rule refers to a group the graph
+    /// does not know), for a full build.
+    ///
+    /// Boundaries of the new rules and routes are added to the graph's; those of removed ones
+    /// stay, which only splits address and port classes finer than needed.
+    func patching(to topology: Topology) -> (graph: ForwardingGraph, edits: GraphEdits)? {
+        let old = self.topology
+        guard old.securityGroups.count == topology.securityGroups.count,
+            old.networkACLs.count == topology.networkACLs.count,
+            old.routeTables.count == topology.routeTables.count,
+            // A table of an unknown VPC is left out of the graph, which shifts the indices after it.
+            routeTables.count == old.routeTables.count,
+            old.transitGatewayRouteTables.count == topology.transitGatewayRouteTables.count
+        else { return nil }
+        // Arrays left untouched share storage, so this comparison is quick.
+        guard Self.unpatchable(old) == Self.unpatchable(topology) else { return nil }
+
+        // Resources edited in place: the same identity, other rules or associations. Between
+        // them, identity, rules and associations cover every stored property of a group, an
+        // ACL and a route table (`IncrementalDiffTests` holds the lists, and fails when a
+        // property is added).
+        guard
+            let groups = Self.editedIndices(
+                old.securityGroups, topology.securityGroups,
+                unchanged: { $0.pointee.isUnchangedCopy(of: $1.pointee) },
+                sameIdentity: {
+                    $0.pointee.id == $1.pointee.id && $0.pointee.name == $1.pointee.name
+                        && $0.pointee.vpcID == $1.pointee.vpcID
+                        && $0.pointee.isDefault == $1.pointee.isDefault
+                        && $0.pointee.tags == $1.pointee.tags
+                },
+                sameRules: {
+                    $0.pointee.ingress == $1.pointee.ingress && $0.pointee.egress == $1.pointee.egress
+                },
+                sameAssociations: { _, _ in true }),
+            let acls = Self.editedIndices(
+                old.networkACLs, topology.networkACLs, unchanged: { _, _ in false },
+                sameIdentity: {
+                    $0.pointee.id == $1.pointee.id && $0.pointee.name == $1.pointee.name
+                        && $0.pointee.vpcID == $1.pointee.vpcID && $0.pointee.tags == $1.pointee.tags
+                },
+                sameRules: { $0.pointee.entries == $1.pointee.entries },
+                sameAssociations: {
+                    $0.pointee.subnetIDs == $1.pointee.subnetIDs
+                        && $0.pointee.isDefault == $1.pointee.isDefault
+                }),
+            let tables = Self.editedIndices(
+                old.routeTables, topology.routeTables, unchanged: { _, _ in false },
+                sameIdentity: {
+                    $0.pointee.id == $1.pointee.id && $0.pointee.name == $1.pointee.name
+                        && $0.pointee.vpcID == $1.pointee.vpcID && $0.pointee.tags == $1.pointee.tags
+                },
+                sameRules: {
+                    $0.pointee.routes == $1.pointee.routes
+                        && $0.pointee.propagatingGatewayIDs == $1.pointee.propagatingGatewayIDs
+                },
+                sameAssociations: {
+                    $0.pointee.subnetIDs == $1.pointee.subnetIDs && $0.pointee.isMain == $1.pointee.isMain
+                }),
+            let gatewayTables = Self.editedIndices(
+                old.transitGatewayRouteTables, topology.transitGatewayRouteTables,
+                unchanged: { _, _ in false },
+                sameIdentity: {
+                    $0.pointee.id == $1.pointee.id && $0.pointee.name == $1.pointee.name
+                        && $0.pointee.transitGatewayID == $1.pointee.transitGatewayID
+                        && $0.pointee.tags == $1.pointee.tags
+                },
+                sameRules: {
+                    $0.pointee.routes == $1.pointee.routes
+                        && $0.pointee.propagationIDs == $1.pointee.propagationIDs
+                },
+                sameAssociations: { $0.pointee.associationIDs == $1.pointee.associationIDs })
+        else { return nil }
+        var edits = GraphEdits(
+            securityGroups: groups.rules, networkACLs: acls.rules, routeTables: tables.rules,
+            transitGatewayRouteTables: gatewayTables.rules)
+        for index in edits.securityGroups {
+            for rule in topology.securityGroups[index].ingress + topology.securityGroups[index].egress {
+                if case .securityGroup(let id) = rule.peer, groupIndex[id] == nil { return nil }
+            }
+        }
+
+        var patched = self
+        patched.topology = topology
+        var builder = ForwardingGraphBuilder(topology)
+        let described = topology.securityGroups.count
+        for index in edits.securityGroups {
+            patched.securityGroups[index] = builder.compileSecurityGroup(
+                topology.securityGroups[index],
+                groupName: { id in
+                    groupIndex[id].flatMap { $0 < described ? securityGroups[$0].ref.name : nil }
+                }, self)
+        }
+        for index in edits.networkACLs {
+            patched.networkACLs[index] = builder.compileNetworkACL(topology.networkACLs[index])
+        }
+        for index in edits.routeTables {
+            // The same VPC as before (the identity check), so never nil.
+            guard let table = builder.compileRouteTable(topology.routeTables[index], self) else { return nil }
+            patched.routeTables[index] = table
+        }
+        for index in edits.transitGatewayRouteTables {
+            patched.transitGatewayRouteTables[index] = builder.compileTransitGatewayRouteTable(
+                topology.transitGatewayRouteTables[index], self)
+        }
+        if tables.reassociated {
+            for (subnet, table) in builder.routeTableOfEachSubnet(self).enumerated()
+            where subnets[subnet].routeTable != table {
+                patched.subnets[subnet].routeTable = table
+                edits.subnetRouteTables.append(subnet)
+            }
+        }
+        if acls.reassociated {
+            for (subnet, acl) in builder.networkACLOfEachSubnet(self).enumerated()
+            where subnets[subnet].networkACL != acl {
+                patched.subnets[subnet].networkACL = acl
+                edits.subnetNetworkACLs.append(subnet)
+            }
+        }
+        if gatewayTables.reassociated {
+            for (attachment, table) in builder.transitGatewayRouteTableOfEachAttachment(self).enumerated()
+            where attachments[attachment].routeTable != table {
+                patched.attachments[attachment].routeTable = table
+                edits.attachmentRouteTables.append(attachment)
+            }
+        }
+        patched.filterBoundaries = filterBoundaries.merging(builder.boundaries)
+        patched.addressBoundaries = addressBoundaries.merging(builder.boundaries)
+        patched.portBoundaries = portBoundaries.merging(builder.portBoundaries)
+        return (patched, edits)
+    }
+
+    /// `topology` without the resources ``patching(to:)`` can recompile one by one.
+    private static func unpatchable(_ topology: Topology) -> Topology {
+        var rest = topology
+        rest.securityGroups = []
+        rest.networkACLs = []
+        rest.routeTables = []
+        rest.transitGatewayRouteTables = []
+        return rest
+    }
+}
+
+extension ForwardingGraph {
+    /// The positions where `after` has other rules than `before` (arrays of equal length), and
+    /// whether any element has other associations; nil when an element is not `sameIdentity`
+    /// with its counterpart. Elements are compared in place through pointers, property by
+    /// property: copying thousands of groups, as comparing whole values does, would cost more
+    /// than the edit. Elements the edit left alone are `unchanged` copies (one storage
+    /// reference) or share their properties' storage with the old ones, so most comparisons
+    /// stop at that.
+    fileprivate static func editedIndices<Element>(
+        _ before: [Element], _ after: [Element],
+        unchanged: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool,
+        sameIdentity: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool,
+        sameRules: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool,
+        sameAssociations: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool
+    ) -> (rules: [Int], reassociated: Bool)? {
+        before.withUnsafeBufferPointer { old in
+            after.withUnsafeBufferPointer { new in
+                guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return ([], false) }
+                var edited: [Int] = []
+                var reassociated = false
+                for index in old.indices where !unchanged(oldBase + index, newBase + index) {
+                    guard sameIdentity(oldBase + index, newBase + index) else { return nil }
+                    if !sameRules(oldBase + index, newBase + index) { edited.append(index) }
+                    if !reassociated { reassociated = !sameAssociations(oldBase + index, newBase + index) }
+                }
+                return (edited, reassociated)
+            }
+        }
+    }
+}
+
+extension Array where Element: Comparable & Hashable {
+    /// This sorted array with the values of `extra` it lacks inserted (an edit adds a few).
+    fileprivate func merging(_ extra: Set<Element>) -> [Element] {
+        let missing = extra.filter { value in
+            let index = partitionPoint { $0 >= value }
+            return index == count || self[index] != value
+        }
+        guard !missing.isEmpty else { return self }
+        guard missing.count <= 64 else { return (self + missing).sorted() }
+        var result = self
+        for value in missing {
+            result.insert(value, at: result.partitionPoint { $0 >= value })
+        }
+        return result
+    }
+}
