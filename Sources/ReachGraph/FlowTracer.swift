@@ -410,6 +410,7 @@ struct FlowTracer {
     ) -> Arrival? {
         let peering = graph.peerings[index]
         let vpc = self.vpc(ofSubnet: subnet)
+        if recordsFilters { routeLookups.append(.peering(index)) }
         guard peering.isActive else {
             block(
                 peering.ref, rule: route.label, .peeringConnectionNotActive,

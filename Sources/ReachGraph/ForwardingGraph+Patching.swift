@@ -3,8 +3,9 @@ import ReachNetwork
 
 /// What differs between two versions of a topology that are otherwise the same, by graph index:
 /// security groups and network ACLs with other rules or entries, VPC and transit gateway route
-/// tables with other routes (or, for a transit gateway table, other propagations), and the
-/// subnets and attachments associated with another route table or network ACL.
+/// tables with other routes (or, for a transit gateway table, other propagations), the subnets
+/// and attachments associated with another route table or network ACL, and peering connections
+/// with another status.
 struct GraphEdits {
     var securityGroups: [Int] = []
     var networkACLs: [Int] = []
@@ -16,13 +17,15 @@ struct GraphEdits {
     var subnetNetworkACLs: [Int] = []
     /// Attachments with another transit gateway route table.
     var attachmentRouteTables: [Int] = []
+    /// VPC peering connections with another status.
+    var peerings: [Int] = []
 }
 
 extension ForwardingGraph {
     /// The graph of `topology` made from this one by recompiling only the security groups,
-    /// network ACLs and route tables whose rules, entries or routes differ, and associating
-    /// again the subnets and attachments whose route table or ACL differs, when that is all that
-    /// differs: the same resources in the same order, with the same names and VPCs, and every
+    /// network ACLs and route tables whose rules, entries or routes differ, associating again
+    /// the subnets and attachments whose route table or ACL differs, and updating the status of
+    /// peering connections, when that is all that differs: the same resources in the same order, with the same names and VPCs, and every
     /// other resource the same. Nil otherwise (or when a new rule refers to a group the graph
     /// does not know), for a full build.
     ///
@@ -35,7 +38,10 @@ extension ForwardingGraph {
             old.routeTables.count == topology.routeTables.count,
             // A table of an unknown VPC is left out of the graph, which shifts the indices after it.
             routeTables.count == old.routeTables.count,
-            old.transitGatewayRouteTables.count == topology.transitGatewayRouteTables.count
+            old.transitGatewayRouteTables.count == topology.transitGatewayRouteTables.count,
+            old.peeringConnections.count == topology.peeringConnections.count,
+            // A connection between unknown VPCs is left out of the graph, which shifts the indices.
+            peerings.count == old.peeringConnections.count
         else { return nil }
         // Arrays left untouched share storage, so this comparison is quick.
         guard Self.unpatchable(old) == Self.unpatchable(topology) else { return nil }
@@ -70,7 +76,8 @@ extension ForwardingGraph {
                         && $0.pointee.isDefault == $1.pointee.isDefault
                 }),
             let tables = Self.editedIndices(
-                old.routeTables, topology.routeTables, unchanged: { _, _ in false },
+                old.routeTables, topology.routeTables,
+                unchanged: { $0.pointee.isUnchangedCopy(of: $1.pointee) },
                 sameIdentity: {
                     $0.pointee.id == $1.pointee.id && $0.pointee.name == $1.pointee.name
                         && $0.pointee.vpcID == $1.pointee.vpcID && $0.pointee.tags == $1.pointee.tags
@@ -94,11 +101,20 @@ extension ForwardingGraph {
                     $0.pointee.routes == $1.pointee.routes
                         && $0.pointee.propagationIDs == $1.pointee.propagationIDs
                 },
-                sameAssociations: { $0.pointee.associationIDs == $1.pointee.associationIDs })
+                sameAssociations: { $0.pointee.associationIDs == $1.pointee.associationIDs }),
+            let connections = Self.editedIndices(
+                old.peeringConnections, topology.peeringConnections, unchanged: { _, _ in false },
+                sameIdentity: {
+                    $0.pointee.id == $1.pointee.id && $0.pointee.name == $1.pointee.name
+                        && $0.pointee.requesterVPCID == $1.pointee.requesterVPCID
+                        && $0.pointee.accepterVPCID == $1.pointee.accepterVPCID
+                        && $0.pointee.tags == $1.pointee.tags
+                },
+                sameRules: { $0.pointee.status == $1.pointee.status }, sameAssociations: { _, _ in true })
         else { return nil }
         var edits = GraphEdits(
             securityGroups: groups.rules, networkACLs: acls.rules, routeTables: tables.rules,
-            transitGatewayRouteTables: gatewayTables.rules)
+            transitGatewayRouteTables: gatewayTables.rules, peerings: connections.rules)
         for index in edits.securityGroups {
             for rule in topology.securityGroups[index].ingress + topology.securityGroups[index].egress {
                 if case .securityGroup(let id) = rule.peer, groupIndex[id] == nil { return nil }
@@ -127,6 +143,12 @@ extension ForwardingGraph {
         for index in edits.transitGatewayRouteTables {
             patched.transitGatewayRouteTables[index] = builder.compileTransitGatewayRouteTable(
                 topology.transitGatewayRouteTables[index], self)
+        }
+        for index in edits.peerings {
+            let connection = peerings[index]
+            patched.peerings[index] = CompiledPeering(
+                ref: connection.ref, requester: connection.requester, accepter: connection.accepter,
+                status: topology.peeringConnections[index].status)
         }
         if tables.reassociated {
             for (subnet, table) in builder.routeTableOfEachSubnet(self).enumerated()
@@ -162,6 +184,7 @@ extension ForwardingGraph {
         rest.networkACLs = []
         rest.routeTables = []
         rest.transitGatewayRouteTables = []
+        rest.peeringConnections = []
         return rest
     }
 }

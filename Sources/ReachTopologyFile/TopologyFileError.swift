@@ -99,7 +99,7 @@ public enum TopologyFileError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreadable(let file, let reason):
-            return "\(file): cannot read the topology file: \(reason)"
+            return "\(file): cannot read the file: \(reason)"
         case .invalidYAML(let file, let line, let column, let message):
             return "\(file):\(line):\(column): invalid YAML: \(message)"
         case .missingKey(let location, let key, let reason):

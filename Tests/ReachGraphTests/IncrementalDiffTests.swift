@@ -96,8 +96,8 @@ private struct FilterEdit: CustomStringConvertible {
 }
 
 /// Route edits a what-if may ask about: routes of VPC route tables and transit gateway route
-/// tables added, removed or pointed elsewhere, transit gateway propagations, and the
-/// associations of subnets and attachments with route tables.
+/// tables added, removed or pointed elsewhere, transit gateway propagations, the associations
+/// of subnets and attachments with route tables, and the status of peering connections.
 private enum RouteEdit {
     /// Edits of every kind for each of the first VPC and transit gateway route tables of `topology`.
     static func samples(for topology: Topology, limit: Int = 6) -> [FilterEdit] {
@@ -185,6 +185,13 @@ private enum RouteEdit {
                             Route(destination: .cidr(tenSlash8), target: other.target))
                     })
             }
+        }
+        for (index, connection) in topology.peeringConnections.enumerated().prefix(limit) {
+            let status = connection.isActive ? "deleted" : "active"
+            edits.append(
+                FilterEdit(description: "\(connection.name): \(status)") {
+                    $0.peeringConnections[index].status = status
+                })
         }
         for (index, table) in topology.transitGatewayRouteTables.enumerated().prefix(limit) {
             if !table.routes.isEmpty {
@@ -356,6 +363,55 @@ struct IncrementalDiffTests {
         #expect(try diff == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff())
     }
 
+    @Test("a peering connection deleted under a transit gateway: group references across it stop matching")
+    func deletedPeeringEndsGroupReferences() throws {
+        // app-vpc and data-vpc talk over the transit gateway; the peering carries no route, but
+        // while it is active data-db-sg may name app-sg (S-SG-2).
+        let net = try TestNetwork(
+            """
+            name: peered-and-attached
+            vpcs:
+              - {name: app-vpc, cidrs: [10.1.0.0/16]}
+              - {name: data-vpc, cidrs: [10.2.0.0/16]}
+            subnets:
+              - {name: app-a, vpc: app-vpc, cidr: 10.1.1.0/24, az: us-east-1a}
+              - {name: data-a, vpc: data-vpc, cidr: 10.2.1.0/24, az: us-east-1a}
+            peeringConnections:
+              - {name: app-to-data, requester: app-vpc, accepter: data-vpc, status: active}
+            transitGateways:
+              - {name: hub}
+            transitGatewayAttachments:
+              - {name: app-attach, transitGateway: hub, vpc: app-vpc, subnets: [app-a]}
+              - {name: data-attach, transitGateway: hub, vpc: data-vpc, subnets: [data-a]}
+            transitGatewayRouteTables:
+              - {name: hub-rt, transitGateway: hub, associations: [app-attach, data-attach], propagations: [app-attach, data-attach]}
+            routeTables:
+              - {name: app-rt, vpc: app-vpc, main: true, routes: [{destination: 10.2.0.0/16, target: hub}]}
+              - {name: data-rt, vpc: data-vpc, main: true, routes: [{destination: 10.1.0.0/16, target: hub}]}
+            securityGroups:
+              - {name: app-sg, vpc: app-vpc}
+              - name: data-db-sg
+                vpc: data-vpc
+                ingress:
+                  - {protocol: tcp, ports: 5432, from: app-sg}
+            instances:
+              - {name: app-1, subnet: app-a, privateIp: 10.1.1.10, securityGroups: [app-sg]}
+            dbSubnetGroups:
+              - {name: data-subnets, subnets: [data-a]}
+            databases:
+              - {name: data-db, engine: postgres, subnetGroup: data-subnets, subnet: data-a, privateIp: 10.2.1.20, securityGroups: [data-db-sg]}
+            """)
+        let baseline = try ReachabilityBaseline(graph: net.graph)
+        var after = net.graph.topology
+        after.peeringConnections[0].status = "deleted"
+        #expect(baseline.isAnsweredIncrementally(after: after))
+        let diff = try baseline.diff(after: after)
+        #expect(try diff == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff())
+        let lost = try #require(diff.changes.first { $0.source.name == "app-1" })
+        #expect(lost.kind == .becomesUnreachable)
+        #expect(lost.trace?.blockers.first?.component.name == "data-db-sg")
+    }
+
     @Test("the propagations that leak dev into prod: found incrementally, as the full differ finds them")
     func leakingPropagationsFoundIncrementally() throws {
         let net = try TestNetwork(bundled: "tgw-hub.yaml")
@@ -399,10 +455,20 @@ struct IncrementalDiffTests {
         #expect(
             Mirror(reflecting: acl).children.compactMap(\.label)
                 == ["id", "name", "vpcID", "isDefault", "subnetIDs", "entries", "tags"])
+        // A route table too: table.storage.properties.
         let table = try #require(topology.routeTables.first)
+        let tableStorage = try #require(Mirror(reflecting: table).children.first { $0.label == "storage" })
+        let tableProperties = try #require(
+            Mirror(reflecting: tableStorage.value).children.first { $0.label == "properties" })
         #expect(
-            Mirror(reflecting: table).children.compactMap(\.label)
+            Mirror(reflecting: tableProperties.value).children.compactMap(\.label)
                 == ["id", "name", "vpcID", "isMain", "subnetIDs", "routes", "propagatingGatewayIDs", "tags"])
+        #expect(Mirror(reflecting: table).children.count == 1)
+        let connection = try #require(
+            try TestNetwork(bundled: "peering.yaml").graph.topology.peeringConnections.first)
+        #expect(
+            Mirror(reflecting: connection).children.compactMap(\.label)
+                == ["id", "name", "requesterVPCID", "accepterVPCID", "status", "tags"])
         let gatewayTable = try #require(topology.transitGatewayRouteTables.first)
         #expect(
             Mirror(reflecting: gatewayTable).children.compactMap(\.label)

@@ -3,8 +3,7 @@ import ReachNetwork
 /// What every source's answer rests on, indexed by filter and route table: for each security
 /// group direction and network ACL direction, the sources whose walks met it and the peer it
 /// judged for them; for each route table, the sources whose walks read it and the address they
-/// looked up. An edit then looks up only the filters and tables it changed (see ``FilterDelta``
-/// and ``RouteDelta``).
+/// looked up. An edit then looks up only the filters and tables it changed (see ``FootprintDelta``).
 struct FootprintIndex {
     /// One filter met, or one route table read, by the sources of one answer.
     struct Entry {
@@ -28,6 +27,12 @@ struct FootprintIndex {
     private(set) var subnetLookups: [Int: [Entry]] = [:]
     /// Transit gateway route lookups per attachment, whatever its table (`interface` is -1).
     private(set) var attachmentLookups: [Int: [Entry]] = [:]
+    /// The answers whose walks were routed to each peering connection.
+    private(set) var peeringUses: [Int: [Int32]] = [:]
+    /// Security group checks per VPC of the interface judged (once per check, not per group),
+    /// for a peering connection's status, which decides whether its VPCs' rules may name each
+    /// other's groups.
+    private(set) var groupChecksByVPC: [Int: [Entry]] = [:]
     /// Answers that rest on port-by-port tracing, which any edit may change.
     private(set) var opaqueBatches: [Int32] = []
 
@@ -50,6 +55,8 @@ struct FootprintIndex {
                         Entry(
                             batch: batch, interface: -1, peer: address, assumesAddress: walked.assumesAddress)
                     )
+                case .peering(let connection):
+                    peeringUses[connection, default: []].append(batch)
                 }
             }
             for recorded in walked.checks {
@@ -64,22 +71,22 @@ struct FootprintIndex {
                     for group in graph.interfaces[interface].securityGroups {
                         securityGroups[group * 2 + (facing == .ingress ? 1 : 0), default: []].append(entry)
                     }
+                    let vpc = graph.subnets[graph.interfaces[interface].subnet].vpc
+                    groupChecksByVPC[vpc, default: []].append(entry)
                 }
             }
         }
     }
 
-    /// The sources whose answers `filters` and `routes` may change (over `graph`, the graph
-    /// before the edits, with its address `classes`); with any edit, those that rest on
-    /// port-by-port tracing too.
-    func touchedSources(
-        by filters: FilterDelta, _ routes: RouteDelta, graph: ForwardingGraph, classes: AddressClasses
-    ) -> Set<SourceIdentity> {
-        guard !filters.isEmpty || !routes.isEmpty else { return [] }
+    /// The sources whose answers `deltas` may change (over `graph`, the graph before the edits,
+    /// with its address `classes`); with any edit, those that rest on port-by-port tracing too.
+    func touchedSources(by deltas: [any FootprintDelta], graph: ForwardingGraph, classes: AddressClasses)
+        -> Set<SourceIdentity>
+    {
+        guard deltas.contains(where: { !$0.isEmpty }) else { return [] }
         var touched = [Bool](repeating: false, count: sources.count)
         for batch in opaqueBatches { touched[Int(batch)] = true }
-        filters.markTouched(&touched, in: self, graph: graph, classes: classes)
-        routes.markTouched(&touched, in: self, graph: graph, classes: classes)
+        for delta in deltas { delta.markTouched(&touched, in: self, graph: graph, classes: classes) }
         var result: Set<SourceIdentity> = []
         for (batch, isTouched) in touched.enumerated() where isTouched {
             result.formUnion(sources[batch])

@@ -10,7 +10,7 @@ import ReachNetwork
 /// group allows the union of its rules that match the peer; rules added or removed elsewhere
 /// leave that union as it was. So a recorded check is touched only when its peer's filter
 /// class (every address the answer let the peer stand for) meets a changed rule's peer.
-struct FilterDelta {
+struct FilterDelta: FootprintDelta {
     /// Changed rules' peers, per security group direction (`group * 2 + 1` for ingress).
     private var groupPeers: [Int: [CompiledPeer]] = [:]
     /// Changed entries' CIDRs, per network ACL direction (`acl * 2 + 1` for outbound).

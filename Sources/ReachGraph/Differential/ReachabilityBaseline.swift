@@ -120,13 +120,16 @@ public struct ReachabilityBaseline: Sendable {
     /// analysed again over the patched graph and compared with their answers before.
     private func diff(patched: (graph: ForwardingGraph, edits: GraphEdits)) -> ReachabilityDiff {
         let before = analyzer.graph
-        let filters = FilterDelta(before: before, after: patched.graph, edits: patched.edits)
-        let routes = RouteDelta(before: before, after: patched.graph, edits: patched.edits)
+        let deltas: [any FootprintDelta] = [
+            FilterDelta(before: before, after: patched.graph, edits: patched.edits),
+            RouteDelta(before: before, after: patched.graph, edits: patched.edits),
+            PeeringDelta(before: before, edits: patched.edits),
+        ]
         var touched: [Set<SourceIdentity>] = []
         var everyTouched: Set<SourceIdentity> = []
         for destination in destinations {
             let sources = destination.footprints.touchedSources(
-                by: filters, routes, graph: before, classes: analyzer.catalog.classes)
+                by: deltas, graph: before, classes: analyzer.catalog.classes)
             touched.append(sources)
             everyTouched.formUnion(sources)
         }

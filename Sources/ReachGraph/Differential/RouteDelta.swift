@@ -9,7 +9,7 @@ import ReachNetwork
 /// when the filter class of its address (every address the walk stood for: route prefixes are
 /// filter boundaries) meets a changed prefix of the table it read, or when it was made for a
 /// subnet or attachment now associated with another table.
-struct RouteDelta {
+struct RouteDelta: FootprintDelta {
     /// Changed prefixes per VPC route table, by graph index.
     private var routeTables: [Int: IPv4AddressSet] = [:]
     /// Changed prefixes per transit gateway route table, by graph index.
