@@ -73,8 +73,20 @@ struct FilterDelta: FootprintDelta {
         _ touched: inout [Bool], in index: FootprintIndex, graph: ForwardingGraph, classes: AddressClasses
     ) {
         for (key, peers) in groupPeers {
+            // Changed CIDRs widened to whole filter classes once, so that each entry is one test.
+            var reach = IPv4AddressSet()
+            var groups: [Int] = []
+            for peer in peers {
+                switch peer {
+                case .addresses(let set): reach = reach.union(classes.widened(set))
+                case .group(let referenced): groups.append(referenced)
+                case .never: continue
+                }
+            }
             for entry in index.securityGroups[key] ?? [] where !touched[Int(entry.batch)] {
-                if touches(entry, peers, graph, classes) { touched[Int(entry.batch)] = true }
+                if reach.contains(entry.peer) || touches(entry, groups, graph) {
+                    touched[Int(entry.batch)] = true
+                }
             }
         }
         for (key, changed) in aclAddresses {
@@ -93,30 +105,15 @@ struct FilterDelta: FootprintDelta {
         }
     }
 
-    /// Whether a security group entry may judge its peer otherwise under `peers`' rules.
-    private func touches(
-        _ entry: FootprintIndex.Entry, _ peers: [CompiledPeer], _ graph: ForwardingGraph,
-        _ classes: AddressClasses
-    ) -> Bool {
-        let range = classes.filterClassRange(of: entry.peer)
-        for changed in peers {
-            switch changed {
-            case .addresses(let set):
-                if set.overlaps(range.low, through: range.high) { return true }
-            case .group(let referenced):
-                // Only interfaces carry groups: a peer standing for several addresses stands for
-                // interfaces with its own groups (a group of look-alike interfaces) or for none
-                // (hosts, sites, the internet). An assumed address may make any peer a member.
-                let vpc = graph.subnets[graph.interfaces[Int(entry.interface)].subnet].vpc
-                if entry.assumesAddress
-                    || graph.address(entry.peer, carries: referenced, seenFrom: vpc, assumed: nil)
-                {
-                    return true
-                }
-            case .never:
-                continue
-            }
-        }
-        return false
+    /// Whether a security group entry may judge its peer otherwise under changed rules that
+    /// refer to `groups`.
+    private func touches(_ entry: FootprintIndex.Entry, _ groups: [Int], _ graph: ForwardingGraph) -> Bool {
+        guard !groups.isEmpty else { return false }
+        // Only interfaces carry groups: a peer standing for several addresses stands for
+        // interfaces with its own groups (a group of look-alike interfaces) or for none (hosts,
+        // sites, the internet). An assumed address may make any peer a member.
+        if entry.assumesAddress { return true }
+        let vpc = graph.subnets[graph.interfaces[Int(entry.interface)].subnet].vpc
+        return groups.contains { graph.address(entry.peer, carries: $0, seenFrom: vpc, assumed: nil) }
     }
 }
