@@ -147,8 +147,12 @@ public struct ReachabilityAnalyzer: Sendable {
         where scope.includes(interface: interface) && !excluded.contains(interface) {
             tasks.append(.unaddressedInterface(interface))
         }
-        for (subnet, addresses) in catalog.freeHostAddresses.enumerated()
-        where !addresses.isEmpty && scope.includes(subnetHosts: subnet) {
+        // A scope names a few subnets, out of thousands: visit only theirs, in order.
+        let subnets =
+            scope.includesSubnetHosts
+            ? scope.subnets.map { $0.sorted() } ?? Array(catalog.freeHostAddresses.indices) : []
+        for subnet in subnets where !catalog.freeHostAddresses[subnet].isEmpty {
+            let addresses = catalog.freeHostAddresses[subnet]
             let member = EndpointMember.hosts(subnet, addresses, graph: graph)
             for (representative, addresses) in catalog.freeHostClasses[subnet] {
                 tasks.append(

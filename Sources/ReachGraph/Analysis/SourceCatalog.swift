@@ -73,8 +73,11 @@ struct SourceCatalog {
         internetHostClasses = scope.includesInternet ? classes.split(internetHostAddresses) : []
         group((scope.interfaces ?? Set(graph.interfaces.indices)).sorted(), of: graph)
         freeHostAddresses = base.freeHostAddresses
-        freeHostClasses = freeHostAddresses.enumerated().map { subnet, addresses in
-            addresses.isEmpty || !scope.includes(subnetHosts: subnet) ? [] : classes.split(addresses)
+        freeHostClasses = Array(repeating: [], count: freeHostAddresses.count)
+        // A few subnets are in scope, out of thousands: split only theirs.
+        let subnets = scope.includesSubnetHosts ? (scope.subnets ?? Set(freeHostAddresses.indices)) : []
+        for subnet in subnets where !freeHostAddresses[subnet].isEmpty {
+            freeHostClasses[subnet] = classes.split(freeHostAddresses[subnet])
         }
     }
 

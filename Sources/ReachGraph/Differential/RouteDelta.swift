@@ -24,32 +24,57 @@ struct RouteDelta: FootprintDelta {
         reassociatedAttachments = edits.attachmentRouteTables
         for table in edits.routeTables {
             let changed = Self.changedPrefixes(
-                before.routeTables[table].routes, after.routeTables[table].routes, prefix: \.prefix)
+                before.routeTables[table].routes.map { RouteKey(prefix: $0.prefix, target: $0.target) },
+                after.routeTables[table].routes.map { RouteKey(prefix: $0.prefix, target: $0.target) })
             if !changed.isEmpty { routeTables[table] = IPv4AddressSet(changed) }
         }
         for table in edits.transitGatewayRouteTables {
-            let changed = Self.changedPrefixes(
-                before.transitGatewayRouteTables[table].routes, after.transitGatewayRouteTables[table].routes,
-                prefix: \.prefix)
+            func keys(_ graph: ForwardingGraph) -> [GatewayRouteKey] {
+                graph.transitGatewayRouteTables[table].routes.map {
+                    GatewayRouteKey(prefix: $0.prefix, attachment: $0.attachment, isStatic: $0.isStatic)
+                }
+            }
+            let changed = Self.changedPrefixes(keys(before), keys(after))
             if !changed.isEmpty { transitGatewayRouteTables[table] = IPv4AddressSet(changed) }
         }
+    }
+
+    /// What a VPC route decides (its label only names it).
+    private struct RouteKey: PrefixedRoute {
+        let prefix: IPv4Prefix
+        let target: CompiledRouteTarget
+    }
+
+    /// What a transit gateway route decides (its label only names it).
+    private struct GatewayRouteKey: PrefixedRoute {
+        let prefix: IPv4Prefix
+        let attachment: Int?
+        let isStatic: Bool
+    }
+
+    /// The prefixes whose routes, in order, differ between `old` and `new`: those of routes in
+    /// one but not the other, and, for a prefix with several routes, those listed otherwise.
+    private static func changedPrefixes<Route: PrefixedRoute>(_ old: [Route], _ new: [Route]) -> [IPv4Prefix]
+    {
+        let oldRoutes = Set(old)
+        let newRoutes = Set(new)
+        var changed = Set(oldRoutes.symmetricDifference(newRoutes).map(\.prefix))
+        // Several routes for one prefix (rare) decide by their order: compare it.
+        for routes in [old, new] where Set(routes.map(\.prefix)).count < routes.count {
+            var seen: Set<IPv4Prefix> = []
+            let repeated = Set(routes.map(\.prefix).filter { !seen.insert($0).inserted })
+            for prefix in repeated
+            where old.filter({ $0.prefix == prefix }) != new.filter({ $0.prefix == prefix }) {
+                changed.insert(prefix)
+            }
+        }
+        return Array(changed)
     }
 
     /// Whether no route or association changed.
     var isEmpty: Bool {
         routeTables.isEmpty && transitGatewayRouteTables.isEmpty && reassociatedSubnets.isEmpty
             && reassociatedAttachments.isEmpty
-    }
-
-    /// The prefixes whose routes, in order, differ between `old` and `new`.
-    private static func changedPrefixes<Route: Equatable>(
-        _ old: [Route], _ new: [Route], prefix: (Route) -> IPv4Prefix
-    ) -> [IPv4Prefix] {
-        var oldRoutes: [IPv4Prefix: [Route]] = [:]
-        for route in old { oldRoutes[prefix(route), default: []].append(route) }
-        var newRoutes: [IPv4Prefix: [Route]] = [:]
-        for route in new { newRoutes[prefix(route), default: []].append(route) }
-        return Set(oldRoutes.keys).union(newRoutes.keys).filter { oldRoutes[$0] != newRoutes[$0] }
     }
 
     /// Marks the answers in `index` (over `graph`, the graph before, with its address `classes`)
@@ -86,4 +111,9 @@ struct RouteDelta: FootprintDelta {
     ) {
         for entry in entries where reach.contains(entry.peer) { touched[Int(entry.batch)] = true }
     }
+}
+
+/// A route reduced to what decides a lookup, with its prefix.
+private protocol PrefixedRoute: Hashable {
+    var prefix: IPv4Prefix { get }
 }
