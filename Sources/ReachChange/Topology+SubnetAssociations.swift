@@ -30,8 +30,9 @@ extension Topology {
         }
         // Only the resource that had the subnet is written: the others keep their storage, which
         // lets a what-if tell quickly what the change left alone.
-        for index in self[keyPath: resources].indices
-        where index != resourceIndex && self[keyPath: resources][index].subnetIDs.contains(subnet.id) {
+        let before = self[keyPath: resources]
+        for index in before.indices
+        where index != resourceIndex && before[index].subnetIDs.contains(subnet.id) {
             self[keyPath: resources][index].subnetIDs.removeAll { $0 == subnet.id }
         }
         if !resource.subnetIDs.contains(subnet.id) {

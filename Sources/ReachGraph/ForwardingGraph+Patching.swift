@@ -150,21 +150,29 @@ extension ForwardingGraph {
                 ref: connection.ref, requester: connection.requester, accepter: connection.accepter,
                 status: topology.peeringConnections[index].status)
         }
-        if tables.reassociated {
-            for (subnet, table) in builder.routeTableOfEachSubnet(self).enumerated()
-            where subnets[subnet].routeTable != table {
-                patched.subnets[subnet].routeTable = table
-                edits.subnetRouteTables.append(subnet)
-            }
+        // Only the subnets a changed association names, or all of a VPC whose main table or
+        // default ACL changed, may be associated otherwise.
+        let moved = associatedSubnets(
+            tables.reassociated.map { (old.routeTables[$0], topology.routeTables[$0]) }
+        ) {
+            $0.isMain != $1.isMain
         }
-        if acls.reassociated {
-            for (subnet, acl) in builder.networkACLOfEachSubnet(self).enumerated()
-            where subnets[subnet].networkACL != acl {
-                patched.subnets[subnet].networkACL = acl
-                edits.subnetNetworkACLs.append(subnet)
-            }
+        for (subnet, table) in builder.routeTable(ofSubnets: moved, self)
+        where subnets[subnet].routeTable != table {
+            patched.subnets[subnet].routeTable = table
+            edits.subnetRouteTables.append(subnet)
         }
-        if gatewayTables.reassociated {
+        let movedACL = associatedSubnets(
+            acls.reassociated.map { (old.networkACLs[$0], topology.networkACLs[$0]) }
+        ) {
+            $0.isDefault != $1.isDefault
+        }
+        for (subnet, acl) in builder.networkACL(ofSubnets: movedACL, self)
+        where subnets[subnet].networkACL != acl {
+            patched.subnets[subnet].networkACL = acl
+            edits.subnetNetworkACLs.append(subnet)
+        }
+        if !gatewayTables.reassociated.isEmpty {
             for (attachment, table) in builder.transitGatewayRouteTableOfEachAttachment(self).enumerated()
             where attachments[attachment].routeTable != table {
                 patched.attachments[attachment].routeTable = table
@@ -175,6 +183,23 @@ extension ForwardingGraph {
         patched.addressBoundaries = addressBoundaries.merging(builder.boundaries)
         patched.portBoundaries = portBoundaries.merging(builder.portBoundaries)
         return (patched, edits)
+    }
+
+    /// The subnets (ascending) that the old or new associations of `changed` name, with every
+    /// subnet of a VPC where `changesDefault` (the main table or default ACL moved).
+    private func associatedSubnets<Resource: AssociatedResource>(
+        _ changed: [(old: Resource, new: Resource)], changesDefault: (Resource, Resource) -> Bool
+    ) -> [Int] {
+        var result: Set<Int> = []
+        for (old, new) in changed {
+            for id in old.subnetIDs + new.subnetIDs {
+                if let subnet = subnetIndex[id] { result.insert(subnet) }
+            }
+            if changesDefault(old, new), let vpc = vpcIndex[old.vpcID] {
+                result.formUnion(vpcs[vpc].subnetsByAddress)
+            }
+        }
+        return result.sorted()
     }
 
     /// `topology` without the resources ``patching(to:)`` can recompile one by one.
@@ -191,7 +216,7 @@ extension ForwardingGraph {
 
 extension ForwardingGraph {
     /// The positions where `after` has other rules than `before` (arrays of equal length), and
-    /// whether any element has other associations; nil when an element is not `sameIdentity`
+    /// those where it has other associations; nil when an element is not `sameIdentity`
     /// with its counterpart. Elements are compared in place through pointers, property by
     /// property: copying thousands of groups, as comparing whole values does, would cost more
     /// than the edit. Elements the edit left alone are `unchanged` copies (one storage
@@ -203,16 +228,16 @@ extension ForwardingGraph {
         sameIdentity: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool,
         sameRules: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool,
         sameAssociations: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool
-    ) -> (rules: [Int], reassociated: Bool)? {
+    ) -> (rules: [Int], reassociated: [Int])? {
         before.withUnsafeBufferPointer { old in
             after.withUnsafeBufferPointer { new in
-                guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return ([], false) }
+                guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return ([], []) }
                 var edited: [Int] = []
-                var reassociated = false
+                var reassociated: [Int] = []
                 for index in old.indices where !unchanged(oldBase + index, newBase + index) {
                     guard sameIdentity(oldBase + index, newBase + index) else { return nil }
                     if !sameRules(oldBase + index, newBase + index) { edited.append(index) }
-                    if !reassociated { reassociated = !sameAssociations(oldBase + index, newBase + index) }
+                    if !sameAssociations(oldBase + index, newBase + index) { reassociated.append(index) }
                 }
                 return (edited, reassociated)
             }

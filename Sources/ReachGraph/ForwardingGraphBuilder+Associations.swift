@@ -58,4 +58,64 @@ extension ForwardingGraphBuilder {
         }
         return result
     }
+
+    /// ``routeTableOfEachSubnet(_:)`` for the subnets at `subnets` only, in one pass over the
+    /// tables' associations rather than an index of every subnet: a what-if moves a subnet or
+    /// two. `graph` must have every table of the topology (none of an unknown VPC).
+    func routeTable(ofSubnets subnets: [Int], _ graph: ForwardingGraph) -> [(subnet: Int, table: Int)] {
+        associations(of: subnets, among: topology.routeTables, isDefault: \.isMain, graph)
+    }
+
+    /// ``networkACLOfEachSubnet(_:)`` for the subnets at `subnets` only, as
+    /// ``routeTable(ofSubnets:_:)`` does for route tables.
+    func networkACL(ofSubnets subnets: [Int], _ graph: ForwardingGraph) -> [(subnet: Int, acl: Int)] {
+        associations(of: subnets, among: topology.networkACLs, isDefault: \.isDefault, graph).map {
+            (subnet: $0.subnet, acl: $0.table)
+        }
+    }
+
+    /// Each subnet's resource among `resources` (whose positions are graph indices): the last
+    /// that lists it (the last with that one's id, as an index by id keeps), else the last
+    /// default of its VPC, else -1.
+    private func associations<Resource: AssociatedResource>(
+        of subnets: [Int], among resources: [Resource], isDefault: (Resource) -> Bool,
+        _ graph: ForwardingGraph
+    ) -> [(subnet: Int, table: Int)] {
+        guard !subnets.isEmpty else { return [] }
+        var wanted: [String: Int] = [:]
+        for subnet in subnets where graph.subnetIndex[graph.subnets[subnet].ref.id] == subnet {
+            wanted[graph.subnets[subnet].ref.id] = subnet
+        }
+        let vpcs = Set(subnets.map { graph.subnets[$0].vpc })
+        var explicit: [Int: Int] = [:]
+        var defaults: [Int: Int] = [:]
+        // By position: a resource read whole would copy every one of its properties.
+        for position in resources.indices {
+            if isDefault(resources[position]), let vpc = graph.vpcIndex[resources[position].vpcID],
+                vpcs.contains(vpc)
+            {
+                defaults[vpc] = position
+            }
+            for id in resources[position].subnetIDs {
+                if let subnet = wanted[id] { explicit[subnet] = position }
+            }
+        }
+        func index(_ position: Int) -> Int {
+            resources.lastIndex { $0.id == resources[position].id } ?? position
+        }
+        return subnets.map { subnet in
+            (subnet, explicit[subnet].map(index) ?? defaults[graph.subnets[subnet].vpc] ?? -1)
+        }
+    }
 }
+
+/// A resource subnets are associated with (a route table or a network ACL), as the association
+/// lookups read it.
+protocol AssociatedResource {
+    var id: String { get }
+    var vpcID: String { get }
+    var subnetIDs: [String] { get }
+}
+
+extension RouteTable: AssociatedResource {}
+extension NetworkACL: AssociatedResource {}

@@ -412,6 +412,19 @@ struct IncrementalDiffTests {
         #expect(lost.trace?.blockers.first?.component.name == "data-db-sg")
     }
 
+    @Test("a few subnets' associations, read alone, are those the full association gives", arguments: designs)
+    func associationsReadAlone(design: String) throws {
+        let graph = try TestNetwork(bundled: design).graph
+        let builder = ForwardingGraphBuilder(graph.topology)
+        let subnets = Array(graph.subnets.indices)
+        #expect(
+            builder.routeTable(ofSubnets: subnets, graph).map(\.table)
+                == builder.routeTableOfEachSubnet(graph))
+        #expect(
+            builder.networkACL(ofSubnets: subnets, graph).map(\.acl) == builder.networkACLOfEachSubnet(graph))
+        #expect(subnets.map { graph.subnets[$0].routeTable } == builder.routeTableOfEachSubnet(graph))
+    }
+
     @Test("the propagations that leak dev into prod: found incrementally, as the full differ finds them")
     func leakingPropagationsFoundIncrementally() throws {
         let net = try TestNetwork(bundled: "tgw-hub.yaml")
