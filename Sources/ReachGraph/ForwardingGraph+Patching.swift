@@ -157,21 +157,17 @@ extension ForwardingGraph {
         ) {
             $0.isMain != $1.isMain
         }
-        for (subnet, table) in builder.routeTable(ofSubnets: moved, self)
-        where subnets[subnet].routeTable != table {
-            patched.subnets[subnet].routeTable = table
-            edits.subnetRouteTables.append(subnet)
-        }
+        edits.subnetRouteTables = reassociate(
+            builder.routeTable(ofSubnets: moved, self).map { ($0.subnet, $0.table) }, \.routeTable,
+            in: &patched)
         let movedACL = associatedSubnets(
             acls.reassociated.map { (old.networkACLs[$0], topology.networkACLs[$0]) }
         ) {
             $0.isDefault != $1.isDefault
         }
-        for (subnet, acl) in builder.networkACL(ofSubnets: movedACL, self)
-        where subnets[subnet].networkACL != acl {
-            patched.subnets[subnet].networkACL = acl
-            edits.subnetNetworkACLs.append(subnet)
-        }
+        edits.subnetNetworkACLs = reassociate(
+            builder.networkACL(ofSubnets: movedACL, self).map { ($0.subnet, $0.acl) }, \.networkACL,
+            in: &patched)
         if !gatewayTables.reassociated.isEmpty {
             for (attachment, table) in builder.transitGatewayRouteTableOfEachAttachment(self).enumerated()
             where attachments[attachment].routeTable != table {
@@ -183,6 +179,20 @@ extension ForwardingGraph {
         patched.addressBoundaries = addressBoundaries.merging(builder.boundaries)
         patched.portBoundaries = portBoundaries.merging(builder.portBoundaries)
         return (patched, edits)
+    }
+
+    /// Sets `association` of each subnet in `found` (subnet, value) in `patched` where it
+    /// differs from this graph's, and returns those subnets.
+    private func reassociate(
+        _ found: [(Int, Int)], _ association: WritableKeyPath<CompiledSubnet, Int>,
+        in patched: inout ForwardingGraph
+    ) -> [Int] {
+        var changed: [Int] = []
+        for (subnet, value) in found where subnets[subnet][keyPath: association] != value {
+            patched.subnets[subnet][keyPath: association] = value
+            changed.append(subnet)
+        }
+        return changed
     }
 
     /// The subnets (ascending) that the old or new associations of `changed` name, with every

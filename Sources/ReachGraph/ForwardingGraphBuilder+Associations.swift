@@ -31,20 +31,9 @@ extension ForwardingGraphBuilder {
     /// The network ACL (graph index) of each subnet: its explicit association, else its VPC's
     /// default ACL, else -1. A later ACL wins a subnet or VPC named twice.
     func networkACLOfEachSubnet(_ graph: ForwardingGraph) -> [Int] {
-        var aclIndex: [String: Int] = [:]
-        var defaultACL: [Int: Int] = [:]
-        for (index, acl) in topology.networkACLs.enumerated() {
-            aclIndex[acl.id] = index
-            if acl.isDefault, let vpc = graph.vpcIndex[acl.vpcID] { defaultACL[vpc] = index }
-        }
-        var result = graph.subnets.map { defaultACL[$0.vpc] ?? -1 }
-        for acl in topology.networkACLs {
-            guard let index = aclIndex[acl.id] else { continue }
-            for subnetID in acl.subnetIDs {
-                if let subnet = graph.subnetIndex[subnetID] { result[subnet] = index }
-            }
-        }
-        return result
+        // Every ACL is in the graph at its position, so reading all subnets' associations
+        // is the whole answer.
+        networkACL(ofSubnets: Array(graph.subnets.indices), graph).map(\.acl)
     }
 
     /// The transit gateway route table (graph index) each attachment is associated with, if

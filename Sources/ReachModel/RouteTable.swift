@@ -5,7 +5,7 @@
 /// tables, and a what-if edit copies the topology's array of them, so copying a table costs one
 /// reference count rather than one per string and list.
 public struct RouteTable: Hashable, Sendable {
-    private var storage: Storage
+    private var storage: SharedProperties<Properties>
 
     /// The route table id or design name.
     public var id: String {
@@ -53,7 +53,7 @@ public struct RouteTable: Hashable, Sendable {
         id: String, name: String, vpcID: String, isMain: Bool, subnetIDs: [String], routes: [Route],
         tags: Tags = [:]
     ) {
-        storage = Storage(
+        storage = SharedProperties(
             Properties(
                 id: id, name: name, vpcID: vpcID, isMain: isMain, subnetIDs: subnetIDs, routes: routes,
                 propagatingGatewayIDs: [], tags: tags))
@@ -77,9 +77,8 @@ public struct RouteTable: Hashable, Sendable {
     /// Hashes every property.
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.properties) }
 
-    private mutating func uniqueStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.properties) }
-        return storage
+    private mutating func uniqueStorage() -> SharedProperties<Properties> {
+        SharedProperties.unique(&storage)
     }
 
     /// Every stored property of a table.
@@ -92,13 +91,5 @@ public struct RouteTable: Hashable, Sendable {
         var routes: [Route]
         var propagatingGatewayIDs: [String]
         var tags: Tags
-    }
-
-    /// The properties behind the reference. Mutated only through ``uniqueStorage()``, when no
-    /// other value shares it.
-    private final class Storage: @unchecked Sendable {
-        var properties: Properties
-
-        init(_ properties: Properties) { self.properties = properties }
     }
 }

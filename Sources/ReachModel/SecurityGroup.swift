@@ -48,7 +48,7 @@ public struct SecurityGroupRule: Hashable, Sendable {
 /// groups, and a what-if edit copies the topology's array of them, so copying a group costs one
 /// reference count rather than one per string and rule list.
 public struct SecurityGroup: Hashable, Sendable {
-    private var storage: Storage
+    private var storage: SharedProperties<Properties>
 
     /// The group id (`sg-…`) or design name.
     public var id: String {
@@ -91,7 +91,7 @@ public struct SecurityGroup: Hashable, Sendable {
         id: String, name: String, vpcID: String, isDefault: Bool = false, ingress: [SecurityGroupRule],
         egress: [SecurityGroupRule], tags: Tags = [:]
     ) {
-        storage = Storage(
+        storage = SharedProperties(
             Properties(
                 id: id, name: name, vpcID: vpcID, isDefault: isDefault, ingress: ingress, egress: egress,
                 tags: tags))
@@ -120,9 +120,8 @@ public struct SecurityGroup: Hashable, Sendable {
     /// Hashes every property.
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.properties) }
 
-    private mutating func uniqueStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.properties) }
-        return storage
+    private mutating func uniqueStorage() -> SharedProperties<Properties> {
+        SharedProperties.unique(&storage)
     }
 
     /// Every stored property of a group.
@@ -134,14 +133,6 @@ public struct SecurityGroup: Hashable, Sendable {
         var ingress: [SecurityGroupRule]
         var egress: [SecurityGroupRule]
         var tags: Tags
-    }
-
-    /// The properties behind the reference. Mutated only through ``uniqueStorage()``, when no
-    /// other value shares it.
-    private final class Storage: @unchecked Sendable {
-        var properties: Properties
-
-        init(_ properties: Properties) { self.properties = properties }
     }
 }
 
