@@ -259,7 +259,7 @@ public struct SpecRunner: Sendable {
         var failures: [AssertionOutcome.Evidence] = []
         var failureCount = 0
         for destination in destinations {
-            let ports = assertion.ports ?? tcpDatabasePort(assertion, destination)
+            let ports = assertion.ports ?? databasePort(assertion, destination)
             guard let traffic = TrafficSet(assertion.flowProtocol, ports: ports) else {
                 return AssertionOutcome(
                     assertion: assertion, status: .error, summary: "a port applies to tcp and udp only",
@@ -293,9 +293,11 @@ public struct SpecRunner: Sendable {
             summary: "\(failureCount) other source\(failureCount == 1 ? "" : "s") reach", evidence: failures)
     }
 
-    /// tcp with no port to a DB: the DB's port, as `check` takes it.
-    private func tcpDatabasePort(_ assertion: Assertion, _ destination: Endpoint) -> PortRange? {
-        guard assertion.flowProtocol == .single(.tcp), let port = destination.databasePort else { return nil }
+    /// tcp or udp with no port to a DB: the DB's port, as `check` and single flows take it.
+    private func databasePort(_ assertion: Assertion, _ destination: Endpoint) -> PortRange? {
+        guard case .single(let proto) = assertion.flowProtocol, proto.hasPorts,
+            let port = destination.databasePort
+        else { return nil }
         return PortRange(port)
     }
 }

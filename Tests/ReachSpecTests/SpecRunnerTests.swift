@@ -67,6 +67,41 @@ struct SpecRunnerTests {
         #expect(outcomes[3].evidence.contains { $0.summary.hasPrefix("internet (") })
     }
 
+    @Test("udp without a port means the DB's port for only: as for a single flow and check")
+    func udpWithoutPortTakesTheDatabasePort() throws {
+        let topology = try TopologyFileLoader.load(
+            yaml: """
+                name: udp-open
+                vpcs:
+                  - {name: vpc, cidrs: [10.0.0.0/16]}
+                subnets:
+                  - {name: app-a, vpc: vpc, cidr: 10.0.1.0/24, az: us-east-1a}
+                  - {name: db-a, vpc: vpc, cidr: 10.0.2.0/24, az: us-east-1a}
+                securityGroups:
+                  - {name: app-sg, vpc: vpc}
+                  - name: db-sg
+                    vpc: vpc
+                    ingress:
+                      - {protocol: udp, ports: 0-65535, from: app-sg}
+                instances:
+                  - {name: app-1, subnet: app-a, privateIp: 10.0.1.10, securityGroups: [app-sg]}
+                dbSubnetGroups:
+                  - {name: db-subnets, subnets: [db-a]}
+                databases:
+                  - {name: db, engine: postgres, subnetGroup: db-subnets, subnet: db-a, privateIp: 10.0.2.10, securityGroups: [db-sg]}
+                """, file: "udp-open.yaml"
+        ).topology
+        let spec = try SpecFileLoader.load(
+            yaml: """
+                assertions:
+                  - {to: db, protocol: udp, only: [db-a]}
+                  - {from: app-1, to: db, protocol: udp, expect: reachable}
+                """, file: "spec.yaml")
+        let outcomes = SpecRunner(graph: ForwardingGraph(topology)).run(spec)
+        #expect(outcomes.map(\.status) == [.failed, .passed])
+        #expect(outcomes[0].evidence.map(\.summary) == ["app-1 (app-1-eni) reaches db on udp 5432"])
+    }
+
     @Test("selectors that pick nothing are errors, not passes")
     func selectorErrors() throws {
         let outcomes = try run(
