@@ -307,7 +307,8 @@ struct IncrementalDiffTests {
     @Test("the one-shot what-if gives the full differ's answer, destination by destination")
     func oneShotMatchesTheFullDiffer() throws {
         let net = try TestNetwork(bundled: "three-tier.yaml")
-        for edit in FilterEdit.samples(for: net.graph.topology) {
+        let topology = net.graph.topology
+        for edit in FilterEdit.samples(for: topology) + RouteEdit.samples(for: topology) {
             var after = net.graph.topology
             edit.apply(&after)
             let selector = try EndpointSelector("kind:eni")
