@@ -1,14 +1,15 @@
-/// What one source's answer rests on that an edit to filters or routes can change: the
-/// filters its walks met, with the peer each was judged for, and the route tables they read,
-/// with the address looked up. An edit of either leaves a walk as it was unless the walk met
-/// the edit (see ``FilterDelta`` and ``RouteDelta``).
+/// What one source's answer rests on that an edit to filters, routes, associations or peering
+/// status can change: the filters its walks met, with the peer each was judged for, and the
+/// routing decisions they made (route lookups, with the address looked up, and peering
+/// connections taken). Such an edit leaves a walk as it was unless the walk met it (see
+/// ``FootprintDelta``).
 struct AnswerFootprint {
     /// One walk as the answer used it.
     struct Walked {
         /// The filters met; none for a walk a path-level stop blocked, which no filter edit
         /// can open.
         let checks: [FilterCheck]
-        /// The route tables read, the one that blocked the walk included.
+        /// The routing decisions made, the one that stopped the walk included.
         let lookups: [RouteLookup]
         /// The source the checks stand for, when the walk was recorded for another one (of
         /// the same subnet and address class, so looked up alike).
