@@ -1,15 +1,17 @@
 import ReachNetwork
 
-/// What every source's answer rests on, indexed by filter and route table: for each security
-/// group direction and network ACL direction, the sources whose walks met it and the peer it
-/// judged for them; for each route table, the sources whose walks read it and the address they
-/// looked up. An edit then looks up only the filters and tables it changed (see ``FootprintDelta``).
+/// What every source's answer rests on, indexed for the edits that can change it: for each
+/// security group direction, and each subnet's network ACL direction, the sources whose walks
+/// met it and the peer it judged for them; for each subnet and transit gateway attachment, the
+/// sources whose walks made a route lookup there and the address looked up; for each peering
+/// connection, the sources routed to it. An edit then looks up only what it changed (see
+/// ``FootprintDelta``).
 struct FootprintIndex {
-    /// One filter met, or one route table read, by the sources of one answer.
+    /// One filter met, or one route lookup made, by the sources of one answer.
     struct Entry {
         /// The answer's sources, at ``FootprintIndex/sources``.
         let batch: Int32
-        /// The interface whose groups judged it (-1 for a network ACL or a route table).
+        /// The interface whose groups judged it (-1 for a network ACL or a route lookup).
         let interface: Int32
         /// The address judged, or looked up.
         let peer: IPv4Address

@@ -15,6 +15,8 @@ struct FilterDelta: FootprintDelta {
     private var groupPeers: [Int: [CompiledPeer]] = [:]
     /// Changed entries' CIDRs, per network ACL direction (`acl * 2 + 1` for outbound).
     private var aclAddresses: [Int: IPv4AddressSet] = [:]
+    /// The subnets of each edited ACL before the edits, found once rather than per destination.
+    private var aclSubnets: [Int: [Int]] = [:]
     /// Subnets associated with another network ACL than before.
     private let reassociatedSubnets: [Int]
 
@@ -46,6 +48,7 @@ struct FilterDelta: FootprintDelta {
             }
         }
         for acl in edits.networkACLs {
+            aclSubnets[acl] = before.subnets.indices.filter { before.subnets[$0].networkACL == acl }
             for outbound in [false, true] {
                 func keys(_ graph: ForwardingGraph) -> Set<EntryKey> {
                     let entries = graph.networkACLs[acl].entries(outbound: outbound)
@@ -92,7 +95,7 @@ struct FilterDelta: FootprintDelta {
         for (key, changed) in aclAddresses {
             let reach = classes.widened(changed)
             let (acl, outbound) = key.quotientAndRemainder(dividingBy: 2)
-            for subnet in graph.subnets.indices where graph.subnets[subnet].networkACL == acl {
+            for subnet in aclSubnets[acl] ?? [] {
                 for entry in index.networkACLs[subnet * 2 + outbound] ?? [] where reach.contains(entry.peer) {
                     touched[Int(entry.batch)] = true
                 }

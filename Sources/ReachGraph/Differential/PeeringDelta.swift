@@ -5,11 +5,23 @@ import ReachNetwork
 /// of its VPCs of a peer held in the other, since a rule may name a group across an active
 /// peering only (S-SG-2).
 struct PeeringDelta: FootprintDelta {
-    /// The changed connections (graph indices) with the two VPCs each joins.
-    private let changed: [(connection: Int, vpcs: (Int, Int))]
+    /// The changed connections (graph indices), each with its two VPCs as (here, there) both
+    /// ways round and the private IPs of the interfaces in `there`: group memberships count only
+    /// for those (S-SG-2). Found once rather than per destination.
+    private let changed: [(connection: Int, sides: [(here: Int, heldThere: Set<IPv4Address>)])]
 
     init(before: ForwardingGraph, edits: GraphEdits) {
-        changed = edits.peerings.map { ($0, (before.peerings[$0].requester, before.peerings[$0].accepter)) }
+        changed = edits.peerings.map { connection in
+            let (a, b) = (before.peerings[connection].requester, before.peerings[connection].accepter)
+            let sides = [(a, b), (b, a)].map { here, there in
+                var held: Set<IPv4Address> = []
+                for interface in before.interfaces where before.subnets[interface.subnet].vpc == there {
+                    held.formUnion(interface.privateIPs)
+                }
+                return (here, held)
+            }
+            return (connection, sides)
+        }
     }
 
     var isEmpty: Bool { changed.isEmpty }
@@ -17,14 +29,9 @@ struct PeeringDelta: FootprintDelta {
     func markTouched(
         _ touched: inout [Bool], in index: FootprintIndex, graph: ForwardingGraph, classes: AddressClasses
     ) {
-        for (connection, (a, b)) in changed {
+        for (connection, sides) in changed {
             for batch in index.peeringUses[connection] ?? [] { touched[Int(batch)] = true }
-            for (here, there) in [(a, b), (b, a)] {
-                // Group memberships count only for private IPs of interfaces (S-SG-2).
-                var heldThere: Set<IPv4Address> = []
-                for interface in graph.interfaces where graph.subnets[interface.subnet].vpc == there {
-                    heldThere.formUnion(interface.privateIPs)
-                }
+            for (here, heldThere) in sides {
                 for entry in index.groupChecksByVPC[here] ?? []
                 where entry.assumesAddress || heldThere.contains(entry.peer) {
                     touched[Int(entry.batch)] = true

@@ -4,12 +4,14 @@ import ReachNetwork
 /// Who can reach a set of destinations, kept with what each source's answer rests on, so that a
 /// what-if question is re-answered only where the change can matter.
 ///
-/// A change to security group rules, network ACL entries or routes (of VPC route tables, and of
-/// transit gateway route tables with their propagations) patches the graph rather than
-/// rebuilding it, and analyses again only the sources whose walks met a changed rule or entry
-/// (``FilterDelta``) or looked up an address a changed route may hold (``RouteDelta``). Any other
-/// change builds the changed graph and compares every source, as ``ReachabilityDiffer`` does.
-/// Either way the answer is the one ``ReachabilityDiffer`` gives.
+/// A change to security group rules, network ACL entries, routes (of VPC route tables, and of
+/// transit gateway route tables with their propagations), associations (of subnets with route
+/// tables and ACLs, of attachments with transit gateway route tables) or peering status patches
+/// the graph rather than rebuilding it, and analyses again only the sources whose walks met a
+/// changed rule or entry (``FilterDelta``), made a lookup a changed route or association may
+/// decide otherwise (``RouteDelta``), or crossed or judged a group across a changed peering
+/// (``PeeringDelta``). Any other change builds the changed graph and compares every source, as
+/// ``ReachabilityDiffer`` does. Either way the answer is the one ``ReachabilityDiffer`` gives.
 public struct ReachabilityBaseline: Sendable {
     /// The analyzer of the network before.
     public let analyzer: ReachabilityAnalyzer
@@ -86,14 +88,15 @@ public struct ReachabilityBaseline: Sendable {
         .diff(to: selector, traffic: traffic)
     }
 
-    /// Whether `topology` differs from the network before only in security group rules, network
-    /// ACL entries and routes, so that ``diff(after:)`` re-answers only the sources they touch.
+    /// Whether `topology` differs from the network before only in what ``ForwardingGraph``
+    /// can patch (filters, routes, associations, peering status), so that ``diff(after:)``
+    /// re-answers only the sources the change touches.
     public func isAnsweredIncrementally(after topology: Topology) -> Bool {
         analyzer.graph.patching(to: topology) != nil
     }
 
     /// The changes in reach to the endpoints `selector` picks when the network of `graph` becomes
-    /// `topology`, as ``ReachabilityDiffer`` gives them. When only filters and routes change, destinations
+    /// `topology`, as ``ReachabilityDiffer`` gives them. When the graph can be patched, destinations
     /// are answered one at a time, so that what answers rest on is kept for one at a time.
     public static func diff(
         from graph: ForwardingGraph, to topology: Topology, destinations selector: EndpointSelector? = nil,
@@ -116,7 +119,7 @@ public struct ReachabilityBaseline: Sendable {
         return ReachabilityDiff(destinations: destinations, changes: changes)
     }
 
-    /// The changes when only filters and routes were edited: the sources whose answers the edits touch,
+    /// The changes when the graph could be patched: the sources whose answers the edits touch,
     /// analysed again over the patched graph and compared with their answers before.
     private func diff(patched: (graph: ForwardingGraph, edits: GraphEdits)) -> ReachabilityDiff {
         let before = analyzer.graph

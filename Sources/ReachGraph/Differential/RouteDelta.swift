@@ -10,10 +10,12 @@ import ReachNetwork
 /// filter boundaries) meets a changed prefix of the table it read, or when it was made for a
 /// subnet or attachment now associated with another table.
 struct RouteDelta: FootprintDelta {
-    /// Changed prefixes per VPC route table, by graph index.
-    private var routeTables: [Int: IPv4AddressSet] = [:]
-    /// Changed prefixes per transit gateway route table, by graph index.
-    private var transitGatewayRouteTables: [Int: IPv4AddressSet] = [:]
+    /// Changed prefixes per VPC route table (by graph index), with the subnets that used the
+    /// table before, found once rather than per destination.
+    private var routeTables: [Int: (changed: IPv4AddressSet, subnets: [Int])] = [:]
+    /// Changed prefixes per transit gateway route table (by graph index), with the attachments
+    /// associated with it before.
+    private var transitGatewayRouteTables: [Int: (changed: IPv4AddressSet, attachments: [Int])] = [:]
     /// Subnets whose route table changed.
     private let reassociatedSubnets: [Int]
     /// Attachments whose transit gateway route table changed.
@@ -26,7 +28,12 @@ struct RouteDelta: FootprintDelta {
             let changed = Self.changedPrefixes(
                 before.routeTables[table].routes.map { RouteKey(prefix: $0.prefix, target: $0.target) },
                 after.routeTables[table].routes.map { RouteKey(prefix: $0.prefix, target: $0.target) })
-            if !changed.isEmpty { routeTables[table] = IPv4AddressSet(changed) }
+            if !changed.isEmpty {
+                routeTables[table] = (
+                    IPv4AddressSet(changed),
+                    before.subnets.indices.filter { before.subnets[$0].routeTable == table }
+                )
+            }
         }
         for table in edits.transitGatewayRouteTables {
             func keys(_ graph: ForwardingGraph) -> [GatewayRouteKey] {
@@ -35,7 +42,12 @@ struct RouteDelta: FootprintDelta {
                 }
             }
             let changed = Self.changedPrefixes(keys(before), keys(after))
-            if !changed.isEmpty { transitGatewayRouteTables[table] = IPv4AddressSet(changed) }
+            if !changed.isEmpty {
+                transitGatewayRouteTables[table] = (
+                    IPv4AddressSet(changed),
+                    before.attachments.indices.filter { before.attachments[$0].routeTable == table }
+                )
+            }
         }
     }
 
@@ -83,16 +95,13 @@ struct RouteDelta: FootprintDelta {
     func markTouched(
         _ touched: inout [Bool], in index: FootprintIndex, graph: ForwardingGraph, classes: AddressClasses
     ) {
-        for (table, changed) in routeTables {
+        for (changed, subnets) in routeTables.values {
             let reach = classes.widened(changed)
-            for subnet in graph.subnets.indices where graph.subnets[subnet].routeTable == table {
-                Self.mark(&touched, index.subnetLookups[subnet] ?? [], reach)
-            }
+            for subnet in subnets { Self.mark(&touched, index.subnetLookups[subnet] ?? [], reach) }
         }
-        for (table, changed) in transitGatewayRouteTables {
+        for (changed, attachments) in transitGatewayRouteTables.values {
             let reach = classes.widened(changed)
-            for attachment in graph.attachments.indices
-            where graph.attachments[attachment].routeTable == table {
+            for attachment in attachments {
                 Self.mark(&touched, index.attachmentLookups[attachment] ?? [], reach)
             }
         }
