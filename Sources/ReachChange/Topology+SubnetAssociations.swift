@@ -1,21 +1,10 @@
 import ReachModel
 
-/// A resource subnets are associated with, one per subnet: a route table or a network ACL.
-protocol SubnetAssociated: NamedResource {
-    /// The VPC it belongs to; only subnets of that VPC may be associated.
-    var vpcID: String { get }
-    /// The subnets associated with it.
-    var subnetIDs: [String] { get set }
-}
-
-extension RouteTable: SubnetAssociated {}
-extension NetworkACL: SubnetAssociated {}
-
 extension Topology {
     /// Associates `subnet` with the resource of `resources` that `reference` names, taking it
     /// from whichever it was associated with before: a subnet has one explicit route table
     /// association and exactly one network ACL, so associating another replaces it.
-    mutating func associate<Resource: SubnetAssociated>(
+    mutating func associate<Resource: NamedResource & SubnetAssociating>(
         subnet: String, with reference: String, in resources: WritableKeyPath<Topology, [Resource]>,
         _ item: ChangeSet.Item
     ) throws(TopologyChangeError) {

@@ -197,7 +197,7 @@ extension ForwardingGraph {
 
     /// The subnets (ascending) that the old or new associations of `changed` name, with every
     /// subnet of a VPC where `changesDefault` (the main table or default ACL moved).
-    private func associatedSubnets<Resource: AssociatedResource>(
+    private func associatedSubnets<Resource: SubnetAssociating>(
         _ changed: [(old: Resource, new: Resource)], changesDefault: (Resource, Resource) -> Bool
     ) -> [Int] {
         var result: Set<Int> = []

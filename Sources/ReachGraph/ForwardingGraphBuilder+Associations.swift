@@ -66,7 +66,7 @@ extension ForwardingGraphBuilder {
     /// Each subnet's resource among `resources` (whose positions are graph indices): the last
     /// that lists it (the last with that one's id, as an index by id keeps), else the last
     /// default of its VPC, else -1.
-    private func associations<Resource: AssociatedResource>(
+    private func associations<Resource: SubnetAssociating>(
         of subnets: [Int], among resources: [Resource], isDefault: (Resource) -> Bool,
         _ graph: ForwardingGraph
     ) -> [(subnet: Int, table: Int)] {
@@ -97,14 +97,3 @@ extension ForwardingGraphBuilder {
         }
     }
 }
-
-/// A resource subnets are associated with (a route table or a network ACL), as the association
-/// lookups read it.
-protocol AssociatedResource {
-    var id: String { get }
-    var vpcID: String { get }
-    var subnetIDs: [String] { get }
-}
-
-extension RouteTable: AssociatedResource {}
-extension NetworkACL: AssociatedResource {}
