@@ -21,6 +21,7 @@ let package = Package(
                 .product(name: "ReachEstate", package: "Reach"),
                 .product(name: "ReachGraph", package: "Reach"),
                 .product(name: "ReachModel", package: "Reach"),
+                .product(name: "ReachNetwork", package: "Reach"),
             ],
             path: "ReachBenchmarks",
             plugins: [

@@ -5,6 +5,7 @@ import ReachChange
 import ReachEstate
 import ReachGraph
 import ReachModel
+import ReachNetwork
 
 /// Why a benchmark's setup could not prepare its input.
 enum BenchmarkSetupError: Error, CustomStringConvertible {
@@ -173,7 +174,8 @@ let benchmarks: @Sendable () -> Void = {
     // (narrow)" adds an inbound entry to the network ACL of the DB's subnet for that range;
     // "route (narrow)" sends that range from the DB subnet's route table to the transit gateway;
     // "TGW route (one VPC)" blackholes another VPC's block in the transit gateway route table of
-    // the DB's VPC, so that the sources of that VPC lose the DB.
+    // the DB's VPC, so that the sources of that VPC lose the DB; "public IP (one ENI)" gives the
+    // estate's first ENI a public IP; "PubliclyAccessible" makes the DB publicly accessible.
     for shape in shapes {
         for edit in WhatIfInput.Edit.allCases {
             Benchmark(
@@ -200,6 +202,8 @@ struct WhatIfInput {
         case narrowEntry = "NACL entry (narrow)"
         case narrowRoute = "route (narrow)"
         case vpcBlackhole = "TGW route (one VPC)"
+        case publicIP = "public IP (one ENI)"
+        case publiclyAccessible = "PubliclyAccessible"
     }
 
     let topology: Topology
@@ -222,7 +226,9 @@ struct WhatIfInput {
                 $0.associationIDs.contains(attachment.id)
             }),
             // The next VPC of the DB's environment (prod and dev alternate).
-            let otherVPC = topology.vpcs[(vpc + 2) % topology.vpcs.count].cidrBlocks.first
+            let otherVPC = topology.vpcs[(vpc + 2) % topology.vpcs.count].cidrBlocks.first,
+            let interface = topology.networkInterfaces.first,
+            let publicIP = IPv4Address("54.239.0.10")
         else {
             throw BenchmarkSetupError.unexpectedVerdict(
                 "the sample DB has no security group, network ACL, route table or transit gateway route table"
@@ -243,6 +249,10 @@ struct WhatIfInput {
             case .vpcBlackhole:
                 TopologyChange.addTransitGatewayRoute(
                     routeTable: gatewayTable.id, destination: .cidr(otherVPC), attachment: nil)
+            case .publicIP:
+                TopologyChange.setPublicIP(interface: interface.id, publicIP)
+            case .publiclyAccessible:
+                TopologyChange.setPubliclyAccessible(database: database.id, !database.publiclyAccessible)
             }
         self.change = ChangeSet(changes: [change])
         baseline = try ReachabilityBaseline(

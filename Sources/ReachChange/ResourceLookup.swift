@@ -21,10 +21,14 @@ protocol NamedResource {
     var name: String { get }
     /// Whether `reference` is the id or the name.
     func isNamed(_ reference: String) -> Bool
+    /// Whether `reference`, whose digest is `digest`, is the id or the name (resources that keep
+    /// digests of theirs compare those first).
+    func isNamed(_ reference: String, digest: NameDigest) -> Bool
 }
 
 extension NamedResource {
     func isNamed(_ reference: String) -> Bool { id.isSame(as: reference) || name.isSame(as: reference) }
+    func isNamed(_ reference: String, digest: NameDigest) -> Bool { isNamed(reference) }
 }
 
 extension String {
@@ -79,7 +83,8 @@ extension ChangeSet.Item {
         let (byID, byName) = resources.withUnsafeBufferPointer { buffer in
             var byID: [Candidate<Int>] = []
             var byName: [Candidate<Int>] = []
-            for index in buffer.indices where buffer[index].isNamed(reference) {
+            let digest = NameDigest(reference)
+            for index in buffer.indices where buffer[index].isNamed(reference, digest: digest) {
                 let candidate = Candidate(
                     ref: ResourceRef(Resource.kind, buffer[index].id), name: buffer[index].name, value: index)
                 if candidate.ref.id == reference { byID.append(candidate) }
@@ -114,7 +119,8 @@ extension ChangeSet.Item {
     ) -> [Candidate<Value>] {
         resources.withUnsafeBufferPointer { buffer in
             var result: [Candidate<Value>] = []
-            for index in buffer.indices where buffer[index].isNamed(reference) {
+            let digest = NameDigest(reference)
+            for index in buffer.indices where buffer[index].isNamed(reference, digest: digest) {
                 if let resolved = value(index, buffer[index]) {
                     result.append(
                         Candidate(

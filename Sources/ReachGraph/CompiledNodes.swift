@@ -46,7 +46,6 @@ struct CompiledInterface: Sendable {
     let subnet: Int
     /// Private IPs, primary first; empty for a DB whose address is not known.
     let privateIPs: [IPv4Address]
-    let publicIP: IPv4Address?
     let securityGroups: [Int]
     let sourceDestCheck: Bool
 }

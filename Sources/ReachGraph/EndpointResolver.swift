@@ -202,10 +202,28 @@ public struct EndpointResolver: Sendable {
     var internetHostAddresses: IPv4AddressSet {
         let taken = IPv4AddressSet(
             storage: IntervalSet(graph.interfacesByPublicIP.keys.map { $0.value...$0.value }))
-        let sites = graph.onPremSites.reduce(IPv4AddressSet()) {
-            $0.union($1.publicAddresses).union($1.addresses)
-        }
-        return SpecialAddresses.internet.subtracting(taken).subtracting(sites)
+        return SpecialAddresses.internet.subtracting(taken).subtracting(siteAddresses)
+    }
+
+    /// ``internetHostAddresses``, from `base`, the set of a graph whose interfaces had the public
+    /// IPs before `moves` (the graph this one was patched from).
+    func internetHostAddresses(updating base: IPv4AddressSet, moves: [GraphEdits.PublicAddressMove])
+        -> IPv4AddressSet
+    {
+        let released = IPv4AddressSet(
+            storage: IntervalSet(
+                moves.compactMap { $0.old }.filter { graph.interfacesByPublicIP[$0] == nil }.map {
+                    $0.value...$0.value
+                }))
+        let taken = IPv4AddressSet(
+            storage: IntervalSet(moves.compactMap { $0.new }.map { $0.value...$0.value }))
+        return base.union(released.intersection(SpecialAddresses.internet).subtracting(siteAddresses))
+            .subtracting(taken)
+    }
+
+    /// Every address of an on-prem site, inside and public.
+    private var siteAddresses: IPv4AddressSet {
+        graph.onPremSites.reduce(IPv4AddressSet()) { $0.union($1.publicAddresses).union($1.addresses) }
     }
 
     private func internetEndpoint() -> Endpoint {

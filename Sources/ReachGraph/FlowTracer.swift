@@ -490,7 +490,7 @@ struct FlowTracer {
             )
             return nil
         }
-        guard let publicIP = graph.interfaces[sender].publicIP else {
+        guard let publicIP = graph.publicIPs[sender] else {
             block(
                 igw, rule: nil, .igwPublicIPAssociationForEgress,
                 "\(graph.interfaces[sender].ref) has no public or Elastic IP, so the internet gateway cannot carry its traffic (S-GW-1)",

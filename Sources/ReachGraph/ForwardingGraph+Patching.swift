@@ -4,9 +4,16 @@ import ReachNetwork
 /// What differs between two versions of a topology that are otherwise the same, by graph index:
 /// security groups and network ACLs with other rules or entries, VPC and transit gateway route
 /// tables with other routes (or, for a transit gateway table, other propagations), the subnets
-/// and attachments associated with another route table or network ACL, and peering connections
-/// with another status.
+/// and attachments associated with another route table or network ACL, peering connections
+/// with another status, and interfaces with another public IP.
 struct GraphEdits {
+    /// An interface's public IP before and after (a DB's: after `PubliclyAccessible` too).
+    struct PublicAddressMove: Equatable {
+        let interface: Int
+        let old: IPv4Address?
+        let new: IPv4Address?
+    }
+
     var securityGroups: [Int] = []
     var networkACLs: [Int] = []
     var routeTables: [Int] = []
@@ -19,15 +26,19 @@ struct GraphEdits {
     var attachmentRouteTables: [Int] = []
     /// VPC peering connections with another status.
     var peerings: [Int] = []
+    /// ENIs and DB endpoints with another public IP.
+    var publicAddresses: [PublicAddressMove] = []
 }
 
 extension ForwardingGraph {
     /// The graph of `topology` made from this one by recompiling only the security groups,
     /// network ACLs and route tables whose rules, entries or routes differ, associating again
     /// the subnets and attachments whose route table or ACL differs, and updating the status of
-    /// peering connections, when that is all that differs: the same resources in the same order, with the same names and VPCs, and every
-    /// other resource the same. Nil otherwise (or when a new rule refers to a group the graph
-    /// does not know), for a full build.
+    /// peering connections and the public IPs of ENIs and DB endpoints (with `PubliclyAccessible`),
+    /// when that is all that differs: the same resources in the same order, with the same names
+    /// and VPCs, and every other resource the same. Nil otherwise (or when a new rule refers to
+    /// a group the graph does not know, or a new public IP is another interface's), for a full
+    /// build.
     ///
     /// Boundaries of the new rules and routes are added to the graph's; those of removed ones
     /// stay, which only splits address and port classes finer than needed.
@@ -41,7 +52,9 @@ extension ForwardingGraph {
             old.transitGatewayRouteTables.count == topology.transitGatewayRouteTables.count,
             old.peeringConnections.count == topology.peeringConnections.count,
             // A connection between unknown VPCs is left out of the graph, which shifts the indices.
-            peerings.count == old.peeringConnections.count
+            peerings.count == old.peeringConnections.count,
+            old.networkInterfaces.count == topology.networkInterfaces.count,
+            old.dbInstances.count == topology.dbInstances.count
         else { return nil }
         // Arrays left untouched share storage, so this comparison is quick.
         guard Self.unpatchable(old) == Self.unpatchable(topology) else { return nil }
@@ -110,7 +123,26 @@ extension ForwardingGraph {
                         && $0.pointee.accepterVPCID == $1.pointee.accepterVPCID
                         && $0.pointee.tags == $1.pointee.tags
                 },
-                sameRules: { $0.pointee.status == $1.pointee.status }, sameAssociations: { _, _ in true })
+                sameRules: { $0.pointee.status == $1.pointee.status }, sameAssociations: { _, _ in true }),
+            let networkInterfaces = Self.editedIndices(
+                // Bytes, not `isUnchangedCopy`: reading a value out of its pointer retains
+                // its storage, one cache miss per interface of the estate.
+                old.networkInterfaces, topology.networkInterfaces, unchanged: Self.isBitwiseEqual,
+                sameIdentity: { $0.pointee.isSameButPublicIP(as: $1.pointee) },
+                sameRules: { $0.pointee.publicIP == $1.pointee.publicIP }, sameAssociations: { _, _ in true }),
+            let databases = Self.editedIndices(
+                old.dbInstances, topology.dbInstances, unchanged: Self.isBitwiseEqual,
+                sameIdentity: {
+                    var before = $0.pointee
+                    before.publicIP = $1.pointee.publicIP
+                    before.publiclyAccessible = $1.pointee.publiclyAccessible
+                    return before == $1.pointee
+                },
+                sameRules: {
+                    $0.pointee.publicIP == $1.pointee.publicIP
+                        && $0.pointee.publiclyAccessible == $1.pointee.publiclyAccessible
+                },
+                sameAssociations: { _, _ in true })
         else { return nil }
         var edits = GraphEdits(
             securityGroups: groups.rules, networkACLs: acls.rules, routeTables: tables.rules,
@@ -178,6 +210,11 @@ extension ForwardingGraph {
         patched.filterBoundaries = filterBoundaries.merging(builder.boundaries)
         patched.addressBoundaries = addressBoundaries.merging(builder.boundaries)
         patched.portBoundaries = portBoundaries.merging(builder.portBoundaries)
+        guard
+            let moves = movePublicAddresses(
+                interfaces: networkInterfaces.rules, databases: databases.rules, in: &patched)
+        else { return nil }
+        edits.publicAddresses = moves
         return (patched, edits)
     }
 
@@ -220,6 +257,8 @@ extension ForwardingGraph {
         rest.routeTables = []
         rest.transitGatewayRouteTables = []
         rest.peeringConnections = []
+        rest.networkInterfaces = []
+        rest.dbInstances = []
         return rest
     }
 }
@@ -255,9 +294,42 @@ extension ForwardingGraph {
     }
 }
 
+extension ForwardingGraph {
+    /// Whether two values have the same bytes, and so are equal (the same references, the
+    /// same inline values): how an element an edit left alone is told apart quickly, before
+    /// comparing property by property. Values with other bytes may still be equal.
+    fileprivate static func isBitwiseEqual<Element>(
+        _ left: UnsafePointer<Element>, _ right: UnsafePointer<Element>
+    )
+        -> Bool
+    {
+        let size = MemoryLayout<Element>.size
+        let a = UnsafeRawPointer(left)
+        let b = UnsafeRawPointer(right)
+        var offset = 0
+        while offset + 8 <= size {
+            if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        while offset < size {
+            if a.load(fromByteOffset: offset, as: UInt8.self)
+                != b.load(fromByteOffset: offset, as: UInt8.self)
+            {
+                return false
+            }
+            offset += 1
+        }
+        return true
+    }
+}
+
 extension Array where Element: Comparable & Hashable {
     /// This sorted array with the values of `extra` it lacks inserted (an edit adds a few).
-    fileprivate func merging(_ extra: Set<Element>) -> [Element] {
+    func merging(_ extra: Set<Element>) -> [Element] {
         let missing = extra.filter { value in
             let index = partitionPoint { $0 >= value }
             return index == count || self[index] != value

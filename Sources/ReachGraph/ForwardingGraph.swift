@@ -35,10 +35,11 @@ public struct ForwardingGraph: Sendable {
 
     /// Interfaces by private IP; several when unpeered VPCs reuse address space.
     var interfacesByPrivateIP: [IPv4Address: [Int]] = [:]
+    /// Each interface's public IP, by index: apart from ``interfaces``, so that a what-if that
+    /// moves one (``patching(to:)``) copies no interface.
+    var publicIPs: [IPv4Address?] = []
     /// Interfaces (ENIs, NAT gateways, DBs) by public IP.
     var interfacesByPublicIP: [IPv4Address: Int] = [:]
-    /// Stand-in public IPs of publicly accessible DBs whose public IP the input does not give.
-    var standInPublicIPs: Set<IPv4Address> = []
     /// Where stand-in public IPs come from: reserved space no input address may use.
     static let standInPublicAddresses = IPv4Prefix(containing: IPv4Address(0xF000_0000), length: 4)
     /// Every address at which some predicate of the graph can change its answer, sorted:

@@ -51,8 +51,9 @@ struct ForwardingGraphBuilder {
         guard let subnet = graph.subnetIndex[placed.subnetID] else { return nil }
         return addInterface(
             CompiledInterface(
-                ref: ref(subnet), owner: owner, subnet: subnet, privateIPs: [placed.privateIP], publicIP: nil,
-                securityGroups: groups.compactMap { graph.groupIndex[$0] }, sourceDestCheck: true), &graph)
+                ref: ref(subnet), owner: owner, subnet: subnet, privateIPs: [placed.privateIP],
+                securityGroups: groups.compactMap { graph.groupIndex[$0] }, sourceDestCheck: true),
+            publicIP: nil, &graph)
     }
 
     mutating func build(into graph: inout ForwardingGraph) {
@@ -245,17 +246,20 @@ struct ForwardingGraphBuilder {
         }
     }
 
-    mutating func addInterface(_ interface: CompiledInterface, _ graph: inout ForwardingGraph) -> Int {
+    mutating func addInterface(
+        _ interface: CompiledInterface, publicIP: IPv4Address?, _ graph: inout ForwardingGraph
+    ) -> Int {
         let index = graph.interfaces.count
         graph.interfaces.append(interface)
-        for ip in interface.privateIPs + [interface.publicIP].compactMap({ $0 }) {
+        graph.publicIPs.append(publicIP)
+        for ip in interface.privateIPs + [publicIP].compactMap({ $0 }) {
             interfaceBoundaries.insert(ip.value)
             if ip.value != UInt32.max { interfaceBoundaries.insert(ip.value + 1) }
         }
         for ip in interface.privateIPs {
             graph.interfacesByPrivateIP[ip, default: []].append(index)
         }
-        if let ip = interface.publicIP {
+        if let ip = publicIP {
             graph.interfacesByPublicIP[ip] = index
         }
         return index
@@ -268,9 +272,9 @@ struct ForwardingGraphBuilder {
                 CompiledInterface(
                     ref: ComponentRef(.networkInterface, id: eni.id, name: eni.name),
                     owner: .networkInterface,
-                    subnet: subnet, privateIPs: eni.privateIPs, publicIP: eni.publicIP,
+                    subnet: subnet, privateIPs: eni.privateIPs,
                     securityGroups: eni.securityGroupIDs.compactMap { graph.groupIndex[$0] },
-                    sourceDestCheck: eni.sourceDestCheck), &graph)
+                    sourceDestCheck: eni.sourceDestCheck), publicIP: eni.publicIP, &graph)
             graph.interfaceIndex[eni.id] = index
         }
         for nat in topology.natGateways {
@@ -279,10 +283,8 @@ struct ForwardingGraphBuilder {
             let interface = addInterface(
                 CompiledInterface(
                     ref: ref, owner: .natGateway(graph.natGateways.count), subnet: subnet,
-                    privateIPs: [nat.privateIP],
-                    publicIP: nat.connectivity == .public ? nat.publicIP : nil, securityGroups: [],
-                    sourceDestCheck: false),
-                &graph)
+                    privateIPs: [nat.privateIP], securityGroups: [], sourceDestCheck: false),
+                publicIP: nat.connectivity == .public ? nat.publicIP : nil, &graph)
             if graph.natGatewayIndex[nat.id] == nil {
                 graph.natGatewayIndex[nat.id] = graph.natGateways.count
             }
@@ -293,24 +295,13 @@ struct ForwardingGraphBuilder {
         }
         for (d, db) in topology.dbInstances.enumerated() {
             guard let subnet = graph.subnetIndex[db.subnetID] else { continue }
-            // A publicly accessible DB has a public IP even when the input does not list it; a
-            // stand-in from reserved space (never a real or input address) lets the internet
-            // address it. Only its identity matters: rules on the internet side never name it.
-            var publicIP = db.publiclyAccessible ? db.publicIP : nil
-            if db.publiclyAccessible, publicIP == nil {
-                let standIn = IPv4Address(
-                    ForwardingGraph.standInPublicAddresses.network.value + UInt32(d) + 1)
-                graph.standInPublicIPs.insert(standIn)
-                publicIP = standIn
-            }
             let index = addInterface(
                 CompiledInterface(
                     ref: ComponentRef(.dbInstance, id: db.id, name: db.name), owner: .database(d),
-                    subnet: subnet,
-                    privateIPs: db.privateIP.map { [$0] } ?? [], publicIP: publicIP,
+                    subnet: subnet, privateIPs: db.privateIP.map { [$0] } ?? [],
                     securityGroups: db.securityGroupIDs.compactMap { graph.groupIndex[$0] },
                     sourceDestCheck: true),
-                &graph)
+                publicIP: ForwardingGraph.publicIP(ofDatabase: db, at: d), &graph)
             graph.databaseInterfaces[db.id] = index
         }
     }

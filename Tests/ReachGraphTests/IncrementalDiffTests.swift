@@ -255,6 +255,53 @@ private enum RouteEdit {
     }
 }
 
+/// Public IP edits: ENIs given a public IP or losing theirs, DBs made publicly accessible or
+/// not, a DB given another public IP, two DBs swapping theirs.
+private enum PublicAddressEdit {
+    static func samples(for topology: Topology, limit: Int = 6) -> [FilterEdit] {
+        var edits: [FilterEdit] = []
+        for (index, interface) in topology.networkInterfaces.enumerated().prefix(limit) {
+            let address = IPv4Address(0x36EF_0000 + UInt32(index) + 10)  // 54.239.0.10 and on
+            let new = interface.publicIP == nil ? address : nil
+            edits.append(
+                FilterEdit(description: "\(interface.name): public IP \(new.map { "\($0)" } ?? "removed")") {
+                    $0.networkInterfaces[index].publicIP = new
+                })
+        }
+        var withPublicIP: [Int] = []
+        for (index, database) in topology.dbInstances.enumerated().prefix(limit) {
+            let accessible = !database.publiclyAccessible
+            edits.append(
+                FilterEdit(description: "\(database.name): PubliclyAccessible \(accessible)") {
+                    $0.dbInstances[index].publiclyAccessible = accessible
+                })
+            let address = IPv4Address(0x36EF_0100 + UInt32(index) + 10)  // 54.239.1.10 and on
+            edits.append(
+                FilterEdit(description: "\(database.name): publicly accessible at \(address)") {
+                    $0.dbInstances[index].publiclyAccessible = true
+                    $0.dbInstances[index].publicIP = address
+                })
+            if database.publicIP != nil {
+                withPublicIP.append(index)
+                edits.append(
+                    FilterEdit(description: "\(database.name): public IP not in the input") {
+                        $0.dbInstances[index].publicIP = nil
+                    })
+            }
+        }
+        if withPublicIP.count >= 2 {
+            let (first, second) = (withPublicIP[0], withPublicIP[1])
+            edits.append(
+                FilterEdit(description: "public IPs of DBs \(first) and \(second) swapped") {
+                    let address = $0.dbInstances[first].publicIP
+                    $0.dbInstances[first].publicIP = $0.dbInstances[second].publicIP
+                    $0.dbInstances[second].publicIP = address
+                })
+        }
+        return edits
+    }
+}
+
 /// `what-if` re-answers a change to filters or routes from a kept baseline, analysing again only
 /// the sources whose walks met a changed rule or read a changed route; the answer must be the
 /// full differ's.
@@ -304,11 +351,67 @@ struct IncrementalDiffTests {
         #expect(changed > 0 || design == "return-nacl.yaml", "\(design)")
     }
 
+    @Test(
+        "every sampled public IP edit on a bundled design gives the full differ's answer", arguments: designs)
+    func bundledPublicAddressEditsMatchTheFullDiffer(design: String) throws {
+        let net = try TestNetwork(bundled: design)
+        let before = net.graph.topology
+        let baseline = try ReachabilityBaseline(graph: net.graph)
+        let eniBaseline = try ReachabilityBaseline(
+            graph: net.graph, destinations: EndpointSelector("kind:eni"))
+        var changed = 0
+        for edit in PublicAddressEdit.samples(for: before) {
+            var after = before
+            edit.apply(&after)
+            #expect(baseline.isAnsweredIncrementally(after: after), "\(design): \(edit)")
+            let incremental = try baseline.diff(after: after)
+            let full = try ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff()
+            #expect(incremental == full, "\(design): \(edit)")
+            if !full.isEmpty { changed += 1 }
+            // ENIs as destinations too: the internet addresses an ENI with a public IP.
+            #expect(
+                try eniBaseline.diff(after: after)
+                    == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff(
+                        to: EndpointSelector("kind:eni")), "\(design): \(edit), to ENIs")
+        }
+        // Designs with a route to an internet gateway where a DB or ENI sits change something,
+        // so the comparison is not vacuous; elsewhere no public IP is reachable at all.
+        let exposed = ["public-db.yaml", "hybrid-aurora.yaml", "audit-gallery.yaml"]
+        #expect((changed > 0) == exposed.contains(design), "\(design)")
+    }
+
+    @Test("a public IP that stays another interface's, or a destination named by address, is rebuilt")
+    func publicAddressFallbacks() throws {
+        let net = try TestNetwork(bundled: "public-db.yaml")
+        var after = net.graph.topology
+        let interface = try #require(after.networkInterfaces.indices.first)
+        after.networkInterfaces[interface].publicIP = after.dbInstances[0].publicIP
+        #expect(net.graph.patching(to: after) == nil)
+        // Handed over: the DB lets its address go, the ENI takes it.
+        after.dbInstances[0].publicIP = IPv4Address(0x36EF_0001)
+        let handedOver = try #require(net.graph.patching(to: after))
+        #expect(handedOver.edits.publicAddresses.count == 2)
+        #expect(
+            try ReachabilityBaseline(graph: net.graph).diff(after: after)
+                == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff())
+        // An address names whoever holds it: a baseline to it is answered again in full.
+        let byAddress = try EndpointSelector("203.0.113.50")
+        let baseline = try ReachabilityBaseline(graph: net.graph, destinations: byAddress)
+        #expect(!baseline.isAnsweredIncrementally(after: after))
+        let internet = try ReachabilityBaseline(graph: net.graph, destinations: EndpointSelector("internet"))
+        #expect(!internet.isAnsweredIncrementally(after: after))
+        #expect(
+            try baseline.diff(after: after)
+                == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff(to: byAddress))
+    }
+
     @Test("the one-shot what-if gives the full differ's answer, destination by destination")
     func oneShotMatchesTheFullDiffer() throws {
         let net = try TestNetwork(bundled: "three-tier.yaml")
         let topology = net.graph.topology
-        for edit in FilterEdit.samples(for: topology) + RouteEdit.samples(for: topology) {
+        for edit in FilterEdit.samples(for: topology) + RouteEdit.samples(for: topology)
+            + PublicAddressEdit.samples(for: topology)
+        {
             var after = net.graph.topology
             edit.apply(&after)
             let selector = try EndpointSelector("kind:eni")
@@ -337,16 +440,33 @@ struct IncrementalDiffTests {
         #expect(change.trace?.verdict == .reachable)
     }
 
-    @Test("a change to anything but filters, routes and associations is answered by a full rebuild, alike")
-    func otherChangeFallsBack() throws {
+    @Test("making a DB private: found incrementally, as the full differ finds it")
+    func privateDatabaseFoundIncrementally() throws {
         let net = try TestNetwork(bundled: "public-db.yaml")
         let baseline = try ReachabilityBaseline(graph: net.graph)
         var after = net.graph.topology
         let database = try #require(after.dbInstances.firstIndex { $0.name == "legacy-db" })
         after.dbInstances[database].publiclyAccessible = false
+        #expect(baseline.isAnsweredIncrementally(after: after))
+        let diff = try baseline.diff(after: after)
+        let change = try #require(diff.changes.first)
+        #expect(diff.changes.count == 1)
+        #expect(change.sourceKind == .internet && change.kind == .becomesUnreachable)
+        #expect(change.destination.name == "legacy-db")
+        #expect(try diff == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff())
+    }
+
+    @Test("a change to anything the graph cannot patch is answered by a full rebuild, alike")
+    func otherChangeFallsBack() throws {
+        let net = try TestNetwork(bundled: "public-db.yaml")
+        let baseline = try ReachabilityBaseline(graph: net.graph)
+        var after = net.graph.topology
+        let database = try #require(after.dbInstances.firstIndex { $0.name == "reports-db" })
+        let group = try #require(after.securityGroups.first { $0.name == "legacy-db-sg" })
+        after.dbInstances[database].securityGroupIDs = [group.id]
         #expect(!baseline.isAnsweredIncrementally(after: after))
         let diff = try baseline.diff(after: after)
-        #expect(diff.changes.contains { $0.sourceKind == .internet && $0.kind == .becomesUnreachable })
+        #expect(diff.changes.contains { $0.sourceKind == .internet && $0.kind == .becomesReachable })
         #expect(try diff == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff())
     }
 
@@ -487,6 +607,18 @@ struct IncrementalDiffTests {
         #expect(
             Mirror(reflecting: gatewayTable).children.compactMap(\.label)
                 == ["id", "name", "transitGatewayID", "associationIDs", "propagationIDs", "routes", "tags"])
+        // An interface compares all but its public IP as identity, whatever properties it has;
+        // they are behind a copy-on-write reference too: interface.storage.properties.
+        let interface = try #require(topology.networkInterfaces.first)
+        #expect(
+            Mirror(reflecting: interface).children.compactMap(\.label) == [
+                "storage", "idDigest", "nameDigest",
+            ])
+        var moved = interface
+        moved.publicIP = IPv4Address(0x36EF_0001)
+        #expect(moved.isSameButPublicIP(as: interface) && !moved.isUnchangedCopy(of: interface))
+        moved.name += "-renamed"
+        #expect(!moved.isSameButPublicIP(as: interface))
         // A change to a property that names a resource is not an edit in place.
         let graph = ForwardingGraph(topology)
         var renamed = topology
@@ -515,12 +647,21 @@ struct IncrementalDiffTests {
     func patchedGraphMatchesRebuilt(design: String) throws {
         let net = try TestNetwork(bundled: design)
         let topology = net.graph.topology
-        for edit in FilterEdit.samples(for: topology, limit: 2) + RouteEdit.samples(for: topology, limit: 2) {
+        for edit in FilterEdit.samples(for: topology, limit: 2) + RouteEdit.samples(for: topology, limit: 2)
+            + PublicAddressEdit.samples(for: topology, limit: 2)
+        {
             var after = net.graph.topology
             edit.apply(&after)
-            let patched = try #require(net.graph.patching(to: after)).graph
+            let (patched, edits) = try #require(net.graph.patching(to: after))
             let rebuilt = ForwardingGraph(after)
             #expect(patched.filterBoundaries.count >= rebuilt.filterBoundaries.count)
+            // Sources are split at the interfaces' addresses, public IPs moved or not.
+            let catalog = SourceCatalog(
+                patching: SourceCatalog(graph: net.graph), graph: patched, edits: edits, scope: .everything)
+            let rebuiltCatalog = SourceCatalog(graph: rebuilt)
+            #expect(
+                catalog.classes.interfaceAddresses == rebuiltCatalog.classes.interfaceAddresses, "\(edit)")
+            #expect(catalog.internetHostAddresses == rebuiltCatalog.internetHostAddresses, "\(edit)")
             let patchedAnalyzer = ReachabilityAnalyzer(graph: patched)
             let rebuiltAnalyzer = ReachabilityAnalyzer(graph: rebuilt)
             for destination in try EndpointSelector("kind:db").endpoints(in: rebuilt) {
@@ -531,7 +672,9 @@ struct IncrementalDiffTests {
         }
     }
 
-    @Test("random filter and route edits on random networks give the full differ's answer", .shrinking(false))
+    @Test(
+        "random filter, route and public IP edits on random networks give the full differ's answer",
+        .shrinking(false))
     func randomEdits() async {
         await propertyCheck(count: 30, input: Gen.uint8().array(of: 60...180)) { bytes in
             let network = RandomNetwork(bytes: bytes)
@@ -541,6 +684,7 @@ struct IncrementalDiffTests {
             let edits =
                 FilterEdit.samples(for: net.graph.topology, limit: 3)
                 + RouteEdit.samples(for: net.graph.topology, limit: 3)
+                + PublicAddressEdit.samples(for: net.graph.topology, limit: 3)
             guard !edits.isEmpty else { return }
             // The last bytes pick two edits, applied together.
             let first = edits[Int(bytes[bytes.count - 1]) % edits.count]

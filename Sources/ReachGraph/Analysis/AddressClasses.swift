@@ -9,13 +9,31 @@ import ReachNetwork
 struct AddressClasses {
     private let filterBoundaries: [UInt32]
     /// Every interface's private and public address, sorted.
-    private let interfaceAddresses: [UInt32]
+    let interfaceAddresses: [UInt32]
 
-    /// The classes of `graph`, whose interfaces are those of `base`'s graph (a graph whose
-    /// filters and routes alone were edited).
-    init(graph: ForwardingGraph, sameInterfacesAs base: AddressClasses) {
+    /// The classes of `graph`, whose interfaces are those of `base`'s graph (a graph patched
+    /// by ``ForwardingGraph/patching(to:)``), some with the public IPs `moves` gave them.
+    init(
+        graph: ForwardingGraph, sameInterfacesAs base: AddressClasses,
+        moves: [GraphEdits.PublicAddressMove] = []
+    ) {
         filterBoundaries = graph.filterBoundaries
-        interfaceAddresses = base.interfaceAddresses
+        var addresses = base.interfaceAddresses
+        for move in moves {
+            if let old = move.old, graph.interfacesByPublicIP[old] == nil,
+                graph.interfacesByPrivateIP[old] == nil
+            {
+                let index = addresses.partitionPoint { $0 >= old.value }
+                if index < addresses.count, addresses[index] == old.value { addresses.remove(at: index) }
+            }
+            if let new = move.new {
+                let index = addresses.partitionPoint { $0 >= new.value }
+                if index == addresses.count || addresses[index] != new.value {
+                    addresses.insert(new.value, at: index)
+                }
+            }
+        }
+        interfaceAddresses = addresses
     }
 
     init(graph: ForwardingGraph) {
@@ -23,8 +41,8 @@ struct AddressClasses {
         var addresses = Set<UInt32>()
         for interface in graph.interfaces {
             for ip in interface.privateIPs { addresses.insert(ip.value) }
-            if let ip = interface.publicIP { addresses.insert(ip.value) }
         }
+        for case let ip? in graph.publicIPs { addresses.insert(ip.value) }
         interfaceAddresses = addresses.sorted()
     }
 

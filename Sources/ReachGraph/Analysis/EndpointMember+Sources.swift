@@ -5,15 +5,13 @@ extension EndpointMember {
     /// An interface as a source or destination, as the resolver makes it.
     static func interface(_ index: Int, graph: ForwardingGraph) -> EndpointMember {
         let interface = graph.interfaces[index]
-        var isPrivateDatabase = false
-        if case .database(let d) = interface.owner {
-            isPrivateDatabase = !graph.topology.dbInstances[d].publiclyAccessible
-        }
+        let isPrivateDatabase = isPrivateDatabase(interface: index, graph: graph)
         if let address = interface.privateIPs.first {
             return EndpointMember(
                 place: .interface(index), ref: interface.ref, addresses: IPv4AddressSet(address),
                 quantifier: .exact,
-                publicAddress: interface.publicIP, isPrivateDatabase: isPrivateDatabase, assumedInterface: nil
+                publicAddress: graph.publicIPs[index], isPrivateDatabase: isPrivateDatabase,
+                assumedInterface: nil
             )
         }
         let cidr = graph.subnets[interface.subnet].cidr
@@ -24,8 +22,14 @@ extension EndpointMember {
         return EndpointMember(
             place: .interface(index), ref: interface.ref,
             addresses: graph.usableHostAddresses(of: interface.subnet, held: held.map(\.value)),
-            quantifier: .oneOf, publicAddress: interface.publicIP, isPrivateDatabase: isPrivateDatabase,
+            quantifier: .oneOf, publicAddress: graph.publicIPs[index], isPrivateDatabase: isPrivateDatabase,
             assumedInterface: index)
+    }
+
+    /// Whether interface `index` is the endpoint of a DB instance that is not publicly accessible.
+    static func isPrivateDatabase(interface index: Int, graph: ForwardingGraph) -> Bool {
+        guard case .database(let d) = graph.interfaces[index].owner else { return false }
+        return !graph.topology.dbInstances[d].publiclyAccessible
     }
 
     /// Hosts without interfaces at `addresses` of a subnet.

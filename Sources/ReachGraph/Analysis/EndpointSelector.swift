@@ -31,6 +31,12 @@ public struct EndpointSelector: Hashable, Sendable, CustomStringConvertible {
         case internet
     }
 
+    /// Whether the selector may name an address, whose owner a change of public IPs can change.
+    var mayNameAnAddress: Bool {
+        guard case .name(let text) = form else { return false }
+        return text.first?.isNumber ?? false
+    }
+
     /// Parses a selector; nil with a message when `kind:` names no kind or `tag:` has no `=`.
     public init(_ text: String) throws(EndpointSelectorError) {
         description = text

@@ -64,12 +64,16 @@ struct SourceCatalog {
         freeHostClasses = freeHostAddresses.map { $0.isEmpty ? [] : classes.split($0) }
     }
 
-    /// The catalog of `graph`, made from `base`'s graph by editing filters and routes alone (``GraphEdits``),
-    /// for the sources in `scope` only: the rest is left out rather than split again.
+    /// The catalog of `graph`, made from `base`'s graph by the edits ``ForwardingGraph/patching(to:)``
+    /// makes, for the sources in `scope` only: the rest is left out rather than split again.
     init(patching base: SourceCatalog, graph: ForwardingGraph, edits: GraphEdits, scope: SourceScope) {
-        classes = AddressClasses(graph: graph, sameInterfacesAs: base.classes)
+        classes = AddressClasses(graph: graph, sameInterfacesAs: base.classes, moves: edits.publicAddresses)
         shapes = base.shapes.isolating(edits)
-        internetHostAddresses = base.internetHostAddresses
+        internetHostAddresses =
+            edits.publicAddresses.isEmpty
+            ? base.internetHostAddresses
+            : EndpointResolver(graph: graph).internetHostAddresses(
+                updating: base.internetHostAddresses, moves: edits.publicAddresses)
         internetHostClasses = scope.includesInternet ? classes.split(internetHostAddresses) : []
         group((scope.interfaces ?? Set(graph.interfaces.indices)).sorted(), of: graph)
         freeHostAddresses = base.freeHostAddresses
@@ -93,7 +97,7 @@ struct SourceCatalog {
             }
             let walk = WalkKey(
                 subnet: interface.subnet, privateClass: classes.filterClass(of: address),
-                publicClass: interface.publicIP.map { classes.filterClass(of: $0) } ?? -1)
+                publicClass: graph.publicIPs[index].map { classes.filterClass(of: $0) } ?? -1)
             let key = GroupKey(walk: walk, securityGroups: interface.securityGroups)
             if let existing = groupIndex[key] {
                 interfaceGroups[existing].members.append(index)

@@ -6,12 +6,14 @@ import ReachNetwork
 ///
 /// A change to security group rules, network ACL entries, routes (of VPC route tables, and of
 /// transit gateway route tables with their propagations), associations (of subnets with route
-/// tables and ACLs, of attachments with transit gateway route tables) or peering status patches
-/// the graph rather than rebuilding it, and analyses again only the sources whose walks met a
-/// changed rule or entry (``FilterDelta``), made a lookup a changed route or association may
-/// decide otherwise (``RouteDelta``), or crossed or judged a group across a changed peering
-/// (``PeeringDelta``). Any other change builds the changed graph and compares every source, as
-/// ``ReachabilityDiffer`` does. Either way the answer is the one ``ReachabilityDiffer`` gives.
+/// tables and ACLs, of attachments with transit gateway route tables), peering status, public
+/// IPs or `PubliclyAccessible` patches the graph rather than rebuilding it, and analyses again
+/// only the sources whose walks met a changed rule or entry (``FilterDelta``), made a lookup a
+/// changed route or association may decide otherwise (``RouteDelta``), or crossed or judged a
+/// group across a changed peering (``PeeringDelta``); for a public IP, the interfaces whose IP
+/// moved, the internet and on-prem sites, the only sources that address public IPs. Any other
+/// change builds the changed graph and compares every source, as ``ReachabilityDiffer`` does.
+/// Either way the answer is the one ``ReachabilityDiffer`` gives.
 public struct ReachabilityBaseline: Sendable {
     /// The analyzer of the network before.
     public let analyzer: ReachabilityAnalyzer
@@ -78,7 +80,7 @@ public struct ReachabilityBaseline: Sendable {
 
     /// The changes in reach to the kept destinations when the network becomes `topology`.
     public func diff(after topology: Topology) throws(EndpointSelectorError) -> ReachabilityDiff {
-        if let patched = analyzer.graph.patching(to: topology) { return diff(patched: patched) }
+        if let patched = patch(to: topology) { return diff(patched: patched) }
         let known = Dictionary(
             destinations.map { (RefKey($0.endpoint.ref), $0.sources) },
             uniquingKeysWith: { first, _ in first })
@@ -89,10 +91,28 @@ public struct ReachabilityBaseline: Sendable {
     }
 
     /// Whether `topology` differs from the network before only in what ``ForwardingGraph``
-    /// can patch (filters, routes, associations, peering status), so that ``diff(after:)``
-    /// re-answers only the sources the change touches.
+    /// can patch (filters, routes, associations, peering status, public IPs), so that
+    /// ``diff(after:)`` re-answers only the sources the change touches.
     public func isAnsweredIncrementally(after topology: Topology) -> Bool {
-        analyzer.graph.patching(to: topology) != nil
+        patch(to: topology) != nil
+    }
+
+    private func patch(to topology: Topology) -> (graph: ForwardingGraph, edits: GraphEdits)? {
+        analyzer.graph.patching(to: topology).flatMap {
+            Self.keepsDestinations($0.edits, selector: selector, endpoints: destinations.map(\.endpoint))
+                ? $0 : nil
+        }
+    }
+
+    /// Whether the destinations of `endpoints`, picked by `selector`, stay what they were
+    /// under `edits`, but for their own public addresses: not so when public IPs move and a
+    /// destination is an address (whose owner may change) or the internet (whose addresses do).
+    private static func keepsDestinations(
+        _ edits: GraphEdits, selector: EndpointSelector?, endpoints: [Endpoint]
+    ) -> Bool {
+        guard !edits.publicAddresses.isEmpty else { return true }
+        if selector?.mayNameAnAddress ?? false { return false }
+        return !endpoints.contains { endpoint in endpoint.members.contains { $0.place == .internet } }
     }
 
     /// The changes in reach to the endpoints `selector` picks when the network of `graph` becomes
@@ -106,10 +126,15 @@ public struct ReachabilityBaseline: Sendable {
             return try ReachabilityDiffer(before: graph, after: ForwardingGraph(topology)).diff(
                 to: selector, traffic: traffic)
         }
+        let endpoints = try endpoints(selector, in: graph)
+        guard keepsDestinations(patched.edits, selector: selector, endpoints: endpoints) else {
+            return try ReachabilityDiffer(before: graph, after: ForwardingGraph(topology)).diff(
+                to: selector, traffic: traffic)
+        }
         let analyzer = ReachabilityAnalyzer(graph: graph)
         var destinations: [ComponentRef] = []
         var changes: [FlowChange] = []
-        for endpoint in try endpoints(selector, in: graph) {
+        for endpoint in endpoints {
             let part = ReachabilityBaseline(
                 analyzer: analyzer, endpoints: [endpoint], selector: selector, traffic: traffic
             ).diff(patched: patched)
@@ -128,11 +153,20 @@ public struct ReachabilityBaseline: Sendable {
             RouteDelta(before: before, after: patched.graph, edits: patched.edits),
             PeeringDelta(before: before, edits: patched.edits),
         ]
+        // Only the internet and on-prem sites address public IPs (a DB's, an interface's
+        // replies): a moved one touches them and its own interface, and nothing else.
+        var addressingPublicIPs: Set<SourceIdentity> = []
+        if !patched.edits.publicAddresses.isEmpty {
+            addressingPublicIPs = Set(patched.edits.publicAddresses.map { .interface($0.interface) })
+            addressingPublicIPs.insert(.internet)
+            addressingPublicIPs.formUnion(before.onPremSites.indices.map { .onPremSite($0) })
+        }
         var touched: [Set<SourceIdentity>] = []
         var everyTouched: Set<SourceIdentity> = []
         for destination in destinations {
-            let sources = destination.footprints.touchedSources(
+            var sources = destination.footprints.touchedSources(
                 by: deltas, graph: before, classes: analyzer.catalog.classes)
+            sources.formUnion(addressingPublicIPs)
             touched.append(sources)
             everyTouched.formUnion(sources)
         }
@@ -145,9 +179,10 @@ public struct ReachabilityBaseline: Sendable {
             let comparison = SourceComparison(after: patched.graph, toAfter: nil)
             for (destination, sources) in zip(destinations, touched) where !sources.isEmpty {
                 let old = destination.sources(of: sources)
-                let new = after.whoCanReach(
-                    destination.endpoint, traffic: traffic, scope: SourceScope(sources)
-                ).sources
+                let endpoint =
+                    patched.edits.publicAddresses.isEmpty
+                    ? destination.endpoint : destination.endpoint.withPublicAddresses(in: patched.graph)
+                let new = after.whoCanReach(endpoint, traffic: traffic, scope: SourceScope(sources)).sources
                 changes += comparison.changes(
                     from: old, to: new, destination: destination.endpoint.ref, traffic: traffic)
             }
