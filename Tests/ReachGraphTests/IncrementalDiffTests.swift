@@ -314,38 +314,14 @@ struct IncrementalDiffTests {
 
     @Test("every sampled filter edit on a bundled design gives the full differ's answer", arguments: designs)
     func bundledEditsMatchTheFullDiffer(design: String) throws {
-        let net = try TestNetwork(bundled: design)
-        let before = net.graph.topology
-        let baseline = try ReachabilityBaseline(graph: net.graph)
-        var changed = 0
-        for edit in FilterEdit.samples(for: before) {
-            var after = before
-            edit.apply(&after)
-            #expect(baseline.isAnsweredIncrementally(after: after), "\(design): \(edit)")
-            let incremental = try baseline.diff(after: after)
-            let full = try ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff()
-            #expect(incremental == full, "\(design): \(edit)")
-            if !full.isEmpty { changed += 1 }
-        }
+        let changed = try Self.countChanges(of: design, { FilterEdit.samples(for: $0) })
         // The edits do change something on every design, so the comparison is not vacuous.
         #expect(changed > 0, "\(design)")
     }
 
     @Test("every sampled route edit on a bundled design gives the full differ's answer", arguments: designs)
     func bundledRouteEditsMatchTheFullDiffer(design: String) throws {
-        let net = try TestNetwork(bundled: design)
-        let before = net.graph.topology
-        let baseline = try ReachabilityBaseline(graph: net.graph)
-        var changed = 0
-        for edit in RouteEdit.samples(for: before) {
-            var after = before
-            edit.apply(&after)
-            #expect(baseline.isAnsweredIncrementally(after: after), "\(design): \(edit)")
-            let incremental = try baseline.diff(after: after)
-            let full = try ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff()
-            #expect(incremental == full, "\(design): \(edit)")
-            if !full.isEmpty { changed += 1 }
-        }
+        let changed = try Self.countChanges(of: design, { RouteEdit.samples(for: $0) })
         // The edits change something on every design but return-nacl, whose network ACLs drop
         // every reply whatever the routes: the comparison is not vacuous.
         #expect(changed > 0 || design == "return-nacl.yaml", "\(design)")
@@ -354,30 +330,42 @@ struct IncrementalDiffTests {
     @Test(
         "every sampled public IP edit on a bundled design gives the full differ's answer", arguments: designs)
     func bundledPublicAddressEditsMatchTheFullDiffer(design: String) throws {
-        let net = try TestNetwork(bundled: design)
-        let before = net.graph.topology
-        let baseline = try ReachabilityBaseline(graph: net.graph)
-        let eniBaseline = try ReachabilityBaseline(
-            graph: net.graph, destinations: EndpointSelector("kind:eni"))
-        var changed = 0
-        for edit in PublicAddressEdit.samples(for: before) {
-            var after = before
-            edit.apply(&after)
-            #expect(baseline.isAnsweredIncrementally(after: after), "\(design): \(edit)")
-            let incremental = try baseline.diff(after: after)
-            let full = try ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff()
-            #expect(incremental == full, "\(design): \(edit)")
-            if !full.isEmpty { changed += 1 }
-            // ENIs as destinations too: the internet addresses an ENI with a public IP.
-            #expect(
-                try eniBaseline.diff(after: after)
-                    == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff(
-                        to: EndpointSelector("kind:eni")), "\(design): \(edit), to ENIs")
-        }
+        // ENIs as destinations too: the internet addresses an ENI with a public IP.
+        let changed = try Self.countChanges(
+            of: design, { PublicAddressEdit.samples(for: $0) }, alsoTo: EndpointSelector("kind:eni"))
         // Designs with a route to an internet gateway where a DB or ENI sits change something,
         // so the comparison is not vacuous; elsewhere no public IP is reachable at all.
         let exposed = ["public-db.yaml", "hybrid-aurora.yaml", "audit-gallery.yaml"]
         #expect((changed > 0) == exposed.contains(design), "\(design)")
+    }
+
+    /// Applies each sampled edit to a bundled design, expects it answered incrementally with the
+    /// full differ's answer (to the DBs, and to `extra` destinations when given), and returns
+    /// how many edits changed some answer.
+    private static func countChanges(
+        of design: String, _ samples: (Topology) -> [FilterEdit], alsoTo extra: EndpointSelector? = nil
+    ) throws -> Int {
+        let net = try TestNetwork(bundled: design)
+        let before = net.graph.topology
+        let baseline = try ReachabilityBaseline(graph: net.graph)
+        let extraBaseline = try extra.map { try ReachabilityBaseline(graph: net.graph, destinations: $0) }
+        var changed = 0
+        for edit in samples(before) {
+            var after = before
+            edit.apply(&after)
+            #expect(baseline.isAnsweredIncrementally(after: after), "\(design): \(edit)")
+            let afterGraph = ForwardingGraph(after)
+            let full = try ReachabilityDiffer(before: net.graph, after: afterGraph).diff()
+            #expect(try baseline.diff(after: after) == full, "\(design): \(edit)")
+            if !full.isEmpty { changed += 1 }
+            if let extra, let extraBaseline {
+                #expect(
+                    try extraBaseline.diff(after: after)
+                        == ReachabilityDiffer(before: net.graph, after: afterGraph).diff(to: extra),
+                    "\(design): \(edit), to \(extra)")
+            }
+        }
+        return changed
     }
 
     @Test("a public IP that stays another interface's, or a destination named by address, is rebuilt")
