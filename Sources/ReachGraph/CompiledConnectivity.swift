@@ -7,10 +7,16 @@ struct TransitGatewayAndVPC: Hashable, Sendable {
     let other: Int
 }
 
-/// A transit gateway in the graph.
-struct CompiledTransitGateway: Sendable {
+/// A transit gateway in the graph. A reference: a trace that reads one holds one count, not
+/// a copy of each string.
+final class CompiledTransitGateway: Sendable {
     let ref: ComponentRef
     let region: String
+
+    init(ref: ComponentRef, region: String) {
+        self.ref = ref
+        self.region = region
+    }
 }
 
 /// What a compiled transit gateway attachment connects.
@@ -51,8 +57,9 @@ struct CompiledTransitGatewayRoute: Hashable, Sendable {
 }
 
 /// A transit gateway route table ready for longest prefix match: longest first, and for the
-/// same prefix static routes before propagated ones (S-TGW-2).
-struct CompiledTransitGatewayRouteTable: Sendable {
+/// same prefix static routes before propagated ones (S-TGW-2). A reference, like
+/// ``CompiledRouteTable``: a trace holds one count, and a patch replaces a table whole.
+final class CompiledTransitGatewayRouteTable: Sendable {
     let ref: ComponentRef
     let transitGateway: Int
     let routes: [CompiledTransitGatewayRoute]

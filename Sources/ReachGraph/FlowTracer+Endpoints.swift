@@ -19,14 +19,16 @@ extension FlowTracer {
         gatewayEndpointUsed = index
         hop(
             endpoint.ref, .delivered,
-            "delivered to \(graph.awsServices[service].ref) through \(endpoint.ref)", packet)
+            describe: { "delivered to \($0.awsServices[service].ref) through \(endpoint.ref)" }, packet)
         return Arrival(place: .awsService(service), packet: packet)
     }
 
     /// The reply of an AWS service: back through the gateway endpoint the request used, else
     /// over the internet.
     mutating func replyFromAWSService(_ service: Int, _ packet: Packet) -> Arrival? {
-        hop(graph.awsServices[service].ref, .sent, "sent by \(graph.awsServices[service].ref)", packet)
+        hop(
+            graph.awsServices[service].ref, .sent, describe: { "sent by \($0.awsServices[service].ref)" },
+            packet)
         guard let index = gatewayEndpointUsed else { return carryOverInternet(packet) }
         let endpoint = graph.gatewayEndpoints[index]
         guard let subnet = graph.subnet(containing: packet.destination, inVPC: endpoint.vpc) else {

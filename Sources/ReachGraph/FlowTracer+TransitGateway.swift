@@ -33,7 +33,10 @@ extension FlowTracer {
         checkNetworkACL(of: attachmentSubnet, packet, outbound: false)
         hop(
             graph.attachments[attachment].ref, .forwarded,
-            "into \(tgw.ref) through \(graph.subnets[attachmentSubnet].ref) (\(zone))", packet)
+            describe: {
+                "into \($0.transitGateways[gateway].ref) through \($0.subnets[attachmentSubnet].ref) (\(zone))"
+            },
+            packet)
         return atTransitGateway(gateway, from: attachment, zone: zone, packet)
     }
 
@@ -74,17 +77,16 @@ extension FlowTracer {
                 packet: packet)
             return nil
         }
-        let attachment = graph.attachments[egress]
+        // The attachment is read in place: a copy would retain each of its strings.
         hop(
-            table.ref, .routed, rule: route.label, "longest prefix match in \(tgw.ref): to \(attachment.ref)",
-            packet)
-        guard attachment.isAvailable else {
-            block(
-                attachment.ref, rule: route.label, .badStateAttachment, "\(attachment.ref) is not available",
-                packet: packet)
+            table.ref, .routed, rule: route.label,
+            describe: { "longest prefix match in \(tgw.ref): to \($0.attachments[egress].ref)" }, packet)
+        guard graph.attachments[egress].isAvailable else {
+            let ref = graph.attachments[egress].ref
+            block(ref, rule: route.label, .badStateAttachment, "\(ref) is not available", packet: packet)
             return nil
         }
-        switch attachment.resource {
+        switch graph.attachments[egress].resource {
         case .vpc(let vpc, let zones):
             return intoVPC(from: egress, vpc: vpc, zones: zones, zone: zone, packet)
         case .vpn(let connection):
@@ -109,15 +111,15 @@ extension FlowTracer {
                     graph.attachments[$0].transitGateway == peer
                         && graph.attachments[$0].peerTransitGateway == gateway
                 }
+            let ref = graph.attachments[egress].ref
             guard peer >= 0, let other else {
-                stopUnknown(
-                    attachment.ref, .unknownResource, rule: nil,
-                    "the peer side of \(attachment.ref) is not in the input")
+                stopUnknown(ref, .unknownResource, rule: nil, "the peer side of \(ref) is not in the input")
                 return nil
             }
             hop(
-                attachment.ref, .forwarded,
-                "to \(graph.transitGateways[peer].ref) over the peering (S-TGW-4)", packet)
+                ref, .forwarded,
+                describe: { "to \($0.transitGateways[peer].ref) over the peering (S-TGW-4)" },
+                packet)
             return atTransitGateway(peer, from: other, zone: nil, packet)
         }
     }
@@ -151,8 +153,10 @@ extension FlowTracer {
         if direction == .forward { attachmentSubnetUsed[attachment] = subnet }
         hop(
             graph.attachments[attachment].ref, .forwarded,
-            "out of the transit gateway into \(graph.vpcs[vpc].ref) at \(graph.subnets[subnet].ref) "
-                + "(\(graph.subnets[subnet].availabilityZone))", packet)
+            describe: {
+                "out of the transit gateway into \($0.vpcs[vpc].ref) at \($0.subnets[subnet].ref) "
+                    + "(\($0.subnets[subnet].availabilityZone))"
+            }, packet)
         return leave(subnet: subnet, packet)
     }
 
@@ -189,7 +193,7 @@ extension FlowTracer {
                 "the on-prem site behind \(connection.ref) is not in the input")
             return nil
         }
-        hop(connection.ref, .forwarded, "to \(graph.onPremSites[site].ref)", packet)
+        hop(connection.ref, .forwarded, describe: { "to \($0.onPremSites[site].ref)" }, packet)
         guard graph.onPremSites[site].addresses.contains(packet.destination) else {
             block(
                 graph.onPremSites[site].ref, rule: nil, .unknownDestination,
@@ -198,7 +202,7 @@ extension FlowTracer {
         }
         hop(
             graph.onPremSites[site].ref, .delivered,
-            "delivered to \(packet.destination) at \(graph.onPremSites[site].ref)", packet)
+            describe: { "delivered to \(packet.destination) at \($0.onPremSites[site].ref)" }, packet)
         return Arrival(place: .onPremSite(site), packet: packet)
     }
 
@@ -335,7 +339,7 @@ extension FlowTracer {
                 "no subnet behind \(vgw.ref) holds \(packet.destination)", packet: packet)
             return nil
         }
-        hop(vgw.ref, .forwarded, "into \(graph.vpcs[vpc].ref)", packet)
+        hop(vgw.ref, .forwarded, describe: { "into \($0.vpcs[vpc].ref)" }, packet)
         checkNetworkACL(of: subnet, packet, outbound: false)
         return deliver(inSubnet: subnet, packet)
     }

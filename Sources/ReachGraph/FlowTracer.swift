@@ -170,6 +170,20 @@ struct FlowTracer {
         }
     }
 
+    /// ``hop(_:_:rule:_:_:)`` with text that reads the graph: `describe` is handed the graph
+    /// rather than capturing the tracer, which a mutating caller would otherwise copy whole
+    /// (every table and log it holds) on each hop, text or not.
+    func hop(
+        _ component: ComponentRef, _ action: PathHop.Action, rule: String? = nil,
+        describe: (ForwardingGraph) -> String, _ packet: Packet
+    ) {
+        record(component) {
+            PathHop(
+                component: component, direction: direction, action: action, rule: rule,
+                detail: describe(graph), packet: hopLog.text(of: packet))
+        }
+    }
+
     /// Counts a hop at `component`, and keeps it unless the trace is quiet. A recording walk
     /// is read only for its filters and reasons, so it does not note where it ended either.
     private func record(_ component: ComponentRef, _ makeHop: () -> PathHop) {
@@ -256,8 +270,10 @@ struct FlowTracer {
         case .host(let subnet):
             hop(
                 graph.subnets[subnet].ref, .sent,
-                "sent by a host at \(packet.source) in \(graph.subnets[subnet].ref); it has no interface in the input, "
-                    + "so no security group is evaluated for it", packet)
+                describe: {
+                    "sent by a host at \(packet.source) in \($0.subnets[subnet].ref); it has no interface in the input, "
+                        + "so no security group is evaluated for it"
+                }, packet)
             return leave(subnet: subnet, packet)
         case .internet:
             hop(.internet, .sent, "sent by an internet host at \(packet.source)", packet)
@@ -425,7 +441,7 @@ struct FlowTracer {
         }
         hop(table.ref, .routed, rule: route.label, "longest prefix match: to the peering connection", packet)
         checkNetworkACL(of: subnet, packet, outbound: true)
-        hop(peering.ref, .forwarded, "to \(graph.vpcs[peer].ref)", packet)
+        hop(peering.ref, .forwarded, describe: { "to \($0.vpcs[peer].ref)" }, packet)
         guard graph.vpcs[peer].contains(packet.destination) else {
             block(
                 peering.ref, rule: route.label, .peeringRequiresAddressInVPCCIDR,
@@ -449,8 +465,9 @@ struct FlowTracer {
         guard let target = interface(at: packet.destination, inVPC: vpc(ofSubnet: subnet)) else {
             hop(
                 graph.subnets[subnet].ref, .delivered,
-                "delivered to \(packet.destination) in \(graph.subnets[subnet].ref); no interface in the input has this address",
-                packet)
+                describe: {
+                    "delivered to \(packet.destination) in \($0.subnets[subnet].ref); no interface in the input has this address"
+                }, packet)
             return Arrival(place: .host(subnet: subnet), packet: packet)
         }
         let interface = graph.interfaces[target]
@@ -512,13 +529,13 @@ struct FlowTracer {
         {
             hop(
                 graph.onPremSites[site].ref, .delivered,
-                "delivered to \(graph.onPremSites[site].ref) over its internet uplink", packet)
+                describe: { "delivered to \($0.onPremSites[site].ref) over its internet uplink" }, packet)
             return Arrival(place: .onPremSite(site), packet: packet)
         }
         if let service = graph.awsServices.firstIndex(where: { $0.addresses.contains(packet.destination) }) {
             hop(
                 graph.awsServices[service].ref, .delivered,
-                "delivered to \(graph.awsServices[service].ref) over the internet", packet)
+                describe: { "delivered to \($0.awsServices[service].ref) over the internet" }, packet)
             return Arrival(place: .awsService(service), packet: packet)
         }
         guard SpecialAddresses.internet.contains(packet.destination) else {
@@ -625,7 +642,7 @@ struct FlowTracer {
             if entry.action == .allow {
                 hop(
                     acl.ref, .allowed, rule: entry.label,
-                    "\(side) at \(graph.subnets[subnet].ref), \(leg) path", packet)
+                    describe: { "\(side) at \($0.subnets[subnet].ref), \(leg) path" }, packet)
             } else {
                 block(
                     acl.ref, rule: entry.label, .subnetACLRestriction,

@@ -33,6 +33,23 @@ struct TransitGatewayTests {
         #expect(legacy.firstBlocker?.component.name == "shared-tgw-rt")
     }
 
+    @Test("the hops through the transit gateway and to a host without an interface say where they go")
+    func hopTexts() throws {
+        let net = try TestNetwork(bundled: "tgw-hub.yaml")
+        let details = try net.check("shared-tools", "prod-db").trace.hops.map(\.detail)
+        #expect(details.contains("into hub-tgw through shared-tgw-a (us-east-1a)"))
+        #expect(details.contains("longest prefix match in hub-tgw: to prod-attach"))
+        #expect(details.contains("out of the transit gateway into prod-vpc at prod-tgw-a (us-east-1a)"))
+        // A host without an interface: sent from, and the reply delivered to, its subnet.
+        let host = try net.check("10.3.1.20", "prod-db").trace.hops.map(\.detail)
+        #expect(
+            host.contains(
+                "sent by a host at 10.3.1.20 in shared-a; it has no interface in the input, "
+                    + "so no security group is evaluated for it"))
+        #expect(
+            host.contains("delivered to 10.3.1.20 in shared-a; no interface in the input has this address"))
+    }
+
     @Test("S-TGW-2: a missing propagation is the only thing blocking")
     func missingPropagation() throws {
         let net = try hub(["    propagations: [prod-attach, dev-attach]": "    propagations: [dev-attach]"])
