@@ -110,6 +110,26 @@ struct FlowTracer {
 
     /// Traces `request` from `source` to `destination` and, when it arrives, its reply back (S-F-3).
     mutating func trace(_ request: Packet, from source: TracePlace, to destination: TracePlace) -> FlowTrace {
+        follow(request, from: source, to: destination)
+        var trace = FlowTrace(
+            request: request, hops: hops, blockers: markFirst(blockers), unknown: unknown,
+            notes: notes.sorted(),
+            zoneChoices: zoneChoices)
+        trace.endedAt = hopLog.lastComponent
+        trace.replyACLs = replyACLs
+        trace.pathDependsOnPorts = pathDependsOnPorts
+        return trace
+    }
+
+    /// Follows `request` and its reply as ``trace(_:from:to:)`` does, leaving the outcome in the
+    /// tracer (``blockers``, ``unknown``, and the recorded filters): a recording walk reads only
+    /// those, and assembling a ``FlowTrace`` would copy them.
+    mutating func follow(_ request: Packet, from source: TracePlace, to destination: TracePlace) {
+        if recordsFilters {
+            // A path meets about a dozen filters and route tables: one allocation each.
+            filterChecks.reserveCapacity(16)
+            routeLookups.reserveCapacity(8)
+        }
         direction = .forward
         if let arrival = send(request, from: source) {
             if arrival.place != destination {
@@ -125,14 +145,6 @@ struct FlowTracer {
                 }
             }
         }
-        var trace = FlowTrace(
-            request: request, hops: hops, blockers: markFirst(blockers), unknown: unknown,
-            notes: notes.sorted(),
-            zoneChoices: zoneChoices)
-        trace.endedAt = hopLog.lastComponent
-        trace.replyACLs = replyACLs
-        trace.pathDependsOnPorts = pathDependsOnPorts
-        return trace
     }
 
     func markFirst(_ list: [Blocker]) -> [Blocker] {
@@ -257,16 +269,16 @@ struct FlowTracer {
     mutating func send(_ packet: Packet, from place: TracePlace) -> Arrival? {
         switch place {
         case .interface(let i):
-            let interface = graph.interfaces[i]
-            hop(interface.ref, .sent, "sent by \(interface.ref)", packet)
+            // Read in place: a copy of the interface would retain its strings and lists.
+            hop(graph.interfaces[i].ref, .sent, describe: { "sent by \($0.interfaces[i].ref)" }, packet)
             if direction == .forward {
                 checkSecurityGroups(of: i, packet, .egress)
             } else {
                 hop(
-                    interface.ref, .skipped, "security groups are stateful: the reply is allowed (S-SG-3)",
-                    packet)
+                    graph.interfaces[i].ref, .skipped,
+                    "security groups are stateful: the reply is allowed (S-SG-3)", packet)
             }
-            return leave(subnet: interface.subnet, packet)
+            return leave(subnet: graph.interfaces[i].subnet, packet)
         case .host(let subnet):
             hop(
                 graph.subnets[subnet].ref, .sent,
@@ -470,14 +482,14 @@ struct FlowTracer {
                 }, packet)
             return Arrival(place: .host(subnet: subnet), packet: packet)
         }
-        let interface = graph.interfaces[target]
-        switch interface.owner {
+        let owner = graph.interfaces[target].owner
+        switch owner {
         case .natGateway(let nat):
             return addressedToNATGateway(nat, packet)
         case .loadBalancerNode where direction == .forward:
             pathDependsOnPorts = true
             stopUnknown(
-                interface.ref, .unsupportedComponent, rule: nil,
+                graph.interfaces[target].ref, .unsupportedComponent, rule: nil,
                 "traffic addressed to a load balancer directly is not modelled yet; ask about its endpoint or its targets"
             )
             return nil
@@ -487,8 +499,10 @@ struct FlowTracer {
         if direction == .forward {
             checkSecurityGroups(of: target, packet, .ingress)
         }
-        hop(interface.ref, .delivered, "delivered to \(interface.ref)", packet)
-        if case .vpcEndpoint(let endpoint) = interface.owner, direction == .forward {
+        hop(
+            graph.interfaces[target].ref, .delivered,
+            describe: { "delivered to \($0.interfaces[target].ref)" }, packet)
+        if case .vpcEndpoint(let endpoint) = owner, direction == .forward {
             return throughPrivateLink(endpointIndex: endpoint, interface: target, packet)
         }
         return Arrival(place: .interface(target), packet: packet)

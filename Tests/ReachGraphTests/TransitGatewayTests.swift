@@ -37,6 +37,8 @@ struct TransitGatewayTests {
     func hopTexts() throws {
         let net = try TestNetwork(bundled: "tgw-hub.yaml")
         let details = try net.check("shared-tools", "prod-db").trace.hops.map(\.detail)
+        #expect(details.first == "sent by shared-tools (shared-tools-eni)")
+        #expect(details.contains("delivered to prod-db"))
         #expect(details.contains("into hub-tgw through shared-tgw-a (us-east-1a)"))
         #expect(details.contains("longest prefix match in hub-tgw: to prod-attach"))
         #expect(details.contains("out of the transit gateway into prod-vpc at prod-tgw-a (us-east-1a)"))

@@ -61,12 +61,12 @@ struct PairAnalyzer {
         let probe = Packet(
             source: sourceAddress, destination: destinationAddress, protocolNumber: .tcp, sourcePort: 49152,
             destinationPort: 1)
-        let trace = tracer.trace(probe, from: source, to: destination)
+        tracer.follow(probe, from: source, to: destination)
         return Walk(
             checks: tracer.filterChecks, lookups: tracer.routeLookups,
-            blockReason: trace.blockers.first?.reason,
-            unknownReason: trace.unknown?.reason, dependsOnPorts: tracer.pathDependsOnPorts,
-            zoneChoices: trace.zoneChoices)
+            blockReason: tracer.blockers.first?.reason,
+            unknownReason: tracer.unknown?.reason, dependsOnPorts: tracer.pathDependsOnPorts,
+            zoneChoices: tracer.zoneChoices)
     }
 
     /// Starts over with `assumed` as the address of a DB endpoint the input does not give one
