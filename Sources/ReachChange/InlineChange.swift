@@ -16,6 +16,10 @@ public enum InlineChangeKind: String, CaseIterable, Sendable {
     case addNetworkACLEntry = "add-nacl-entry"
     /// `--remove-nacl-entry 'ACL ingress|egress RULE_NUMBER'`.
     case removeNetworkACLEntry = "remove-nacl-entry"
+    /// `--set-public-ip 'INTERFACE ADDRESS|none'`.
+    case setPublicIP = "set-public-ip"
+    /// `--set-publicly-accessible 'DB true|false'`.
+    case setPubliclyAccessible = "set-publicly-accessible"
 
     /// The words the flag takes, for help and error messages.
     public var grammar: String {
@@ -25,6 +29,8 @@ public enum InlineChangeKind: String, CaseIterable, Sendable {
         case .removeRoute: "ROUTE_TABLE DESTINATION"
         case .addNetworkACLEntry: "ACL ingress|egress RULE_NUMBER allow|deny PROTOCOL [PORTS] CIDR"
         case .removeNetworkACLEntry: "ACL ingress|egress RULE_NUMBER"
+        case .setPublicIP: "INTERFACE ADDRESS|none"
+        case .setPubliclyAccessible: "DB true|false"
         }
     }
 
@@ -37,6 +43,8 @@ public enum InlineChangeKind: String, CaseIterable, Sendable {
         case .removeRoute: "app-rt 0.0.0.0/0"
         case .addNetworkACLEntry: "db-nacl ingress 90 allow tcp 5432 10.0.1.0/24"
         case .removeNetworkACLEntry: "db-nacl ingress 100"
+        case .setPublicIP: "app-eni 54.239.0.10"
+        case .setPubliclyAccessible: "orders-db true"
         }
     }
 }
@@ -49,7 +57,9 @@ extension TopologyChange {
     /// `TYPE` or `TYPE:CODE` (absent: every type). A PEER is an IPv4 or IPv6 CIDR block, a
     /// prefix list (`pl-…`) or a security group by name or id; a DESTINATION is a CIDR block or
     /// a prefix list by name or id; a TARGET is anything ``TopologyChange/addRoute(routeTable:destination:target:)``
-    /// accepts. Names are resolved when the change is applied.
+    /// accepts. An INTERFACE is an ENI or an instance (its primary interface), an ADDRESS an IPv4
+    /// address or `none` to remove it; a DB is an instance or a cluster. Names are resolved when
+    /// the change is applied.
     public init(inline text: String, kind: InlineChangeKind) throws(TopologyChangeError) {
         var words = InlineWords(text: text, kind: kind)
         switch kind {
@@ -87,6 +97,12 @@ extension TopologyChange {
             let acl = try words.next("a network ACL name or id")
             let direction = try words.direction()
             self = .removeNetworkACLEntry(acl: acl, direction: direction, ruleNumber: try words.ruleNumber())
+        case .setPublicIP:
+            let interface = try words.next("a network interface or instance name or id")
+            self = .setPublicIP(interface: interface, try words.publicAddress())
+        case .setPubliclyAccessible:
+            let database = try words.next("a DB instance or cluster name or id")
+            self = .setPubliclyAccessible(database: database, try words.boolean())
         }
         try words.end()
     }

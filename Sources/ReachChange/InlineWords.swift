@@ -49,6 +49,26 @@ struct InlineWords {
         return direction
     }
 
+    /// An IPv4 address, or `none` for no address.
+    mutating func publicAddress() throws(TopologyChangeError) -> IPv4Address? {
+        let expected = "an IPv4 address such as 54.239.0.10, or none"
+        let word = try next(expected)
+        if word.lowercased() == "none" { return nil }
+        guard let address = IPv4Address(word) else { throw failure("expected \(expected), found '\(word)'") }
+        return address
+    }
+
+    /// `true` or `false`.
+    mutating func boolean() throws(TopologyChangeError) -> Bool {
+        let expected = "true or false"
+        let word = try next(expected)
+        switch word.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw failure("expected \(expected), found '\(word)'")
+        }
+    }
+
     /// `allow` or `deny`.
     mutating func action() throws(TopologyChangeError) -> RuleAction {
         let expected = "allow or deny"

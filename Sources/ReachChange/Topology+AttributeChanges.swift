@@ -11,7 +11,8 @@ extension Topology {
         peeringConnections[index].status = status
     }
 
-    /// Applies ``TopologyChange/setPubliclyAccessible(database:_:)``.
+    /// Applies ``TopologyChange/setPubliclyAccessible(database:_:)``. Made private, a DB lets its
+    /// public IP go: AWS then resolves its endpoint to the private address only.
     mutating func setPubliclyAccessible(
         database: String, _ value: Bool, _ item: ChangeSet.Item
     ) throws(TopologyChangeError) {
@@ -31,6 +32,7 @@ extension Topology {
                 database, kinds: [.dbInstance, .dbCluster], among: instanceCandidates + clusterCandidates))
         for index in dbInstances.indices where instanceIDs.contains(dbInstances[index].id) {
             dbInstances[index].publiclyAccessible = value
+            if !value { dbInstances[index].publicIP = nil }
         }
     }
 

@@ -45,6 +45,14 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .customLong("remove-nacl-entry"), help: ArgumentHelp("'ACL ingress|egress RULE'."))
     var removeNetworkACLEntries: [String] = []
 
+    @Option(
+        name: .customLong("set-public-ip"),
+        help: ArgumentHelp("'INTERFACE ADDRESS|none', e.g. 'app-eni 54.239.0.10'; none removes it."))
+    var publicIPs: [String] = []
+
+    @Option(name: .customLong("set-publicly-accessible"), help: ArgumentHelp("'DB true|false'."))
+    var publiclyAccessible: [String] = []
+
     @OptionGroup var differenceOptions: DifferenceOptions
 
     func run() throws {
@@ -87,7 +95,8 @@ struct WhatIfCommand: ParsableCommand {
             (.addSecurityGroupRule, addSecurityGroupRules),
             (.removeSecurityGroupRule, removeSecurityGroupRules),
             (.addRoute, addRoutes), (.removeRoute, removeRoutes), (.addNetworkACLEntry, addNetworkACLEntries),
-            (.removeNetworkACLEntry, removeNetworkACLEntries),
+            (.removeNetworkACLEntry, removeNetworkACLEntries), (.setPublicIP, publicIPs),
+            (.setPubliclyAccessible, publiclyAccessible),
         ]
         for (kind, texts) in quick {
             for text in texts {

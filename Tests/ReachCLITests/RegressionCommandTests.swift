@@ -36,6 +36,28 @@ struct RegressionCommandTests {
         #expect((change["trace"] as? [String: Any])?["verdict"] as? String == "reachable")
     }
 
+    @Test("what-if with the public address flags: legacy-db made private loses the internet")
+    func whatIfPublicAddressFlags() throws {
+        let closed = try ReachProcess.run([
+            "what-if", "--topology", "Topologies/public-db.yaml", "--set-publicly-accessible",
+            "legacy-db false",
+        ])
+        #expect(closed.status == 1)
+        #expect(closed.stdout.contains("db-instance legacy-db:"))
+        #expect(closed.stdout.contains("- internet ("))
+        #expect(closed.stdout.contains("tcp 3306 becomes unreachable"))
+        let badAddress = try ReachProcess.run([
+            "what-if", "--topology", "Topologies/public-db.yaml", "--set-public-ip", "legacy-db 1.2.3",
+        ])
+        #expect(badAddress.status == 64)
+        #expect(badAddress.stderr.contains("--set-public-ip 'legacy-db 1.2.3'"))
+        let notAnInterface = try ReachProcess.run([
+            "what-if", "--topology", "Topologies/public-db.yaml", "--set-public-ip", "legacy-db none",
+        ])
+        #expect(notAnInterface.status == 65)
+        #expect(notAnInterface.stderr.contains("no network interface or instance is named 'legacy-db'"))
+    }
+
     @Test("what-if: nothing changes exits 0; no change, a bad flag or an impossible change exit 64 or 65")
     func whatIfExitCodes() throws {
         let unchanged = try ReachProcess.run([

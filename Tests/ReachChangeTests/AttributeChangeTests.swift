@@ -32,6 +32,17 @@ struct AttributeChangeTests {
         #expect(closed == topology)
     }
 
+    @Test("a DB made private lets its public IP go, and the changed design stays valid")
+    func aPrivateDatabaseHasNoPublicIP() throws {
+        let topology = try bundled("public-db.yaml")
+        #expect(topology.dbInstances.first { $0.id == "legacy-db" }?.publicIP != nil)
+        let closed = try applying(.setPubliclyAccessible(database: "legacy-db", false), to: topology)
+        let legacy = try #require(closed.dbInstances.first { $0.id == "legacy-db" })
+        #expect(!legacy.publiclyAccessible)
+        #expect(legacy.publicIP == nil)
+        #expect(TopologyValidator.validate(closed).allSatisfy { $0.severity != .error })
+    }
+
     @Test func setsAndRemovesPublicIPs() throws {
         let topology = try bundled("three-tier.yaml")
         // An instance names its primary interface.

@@ -97,6 +97,21 @@ struct InlineChangeTests {
                 == .removeNetworkACLEntry(acl: "db-nacl", direction: .egress, ruleNumber: 100))
     }
 
+    @Test func parsesPublicAddressChanges() throws {
+        #expect(
+            try TopologyChange(inline: "app-eni 54.239.0.10", kind: .setPublicIP)
+                == .setPublicIP(interface: "app-eni", IPv4Address("54.239.0.10")))
+        #expect(
+            try TopologyChange(inline: "app-1 None", kind: .setPublicIP)
+                == .setPublicIP(interface: "app-1", nil))
+        #expect(
+            try TopologyChange(inline: "orders-db true", kind: .setPubliclyAccessible)
+                == .setPubliclyAccessible(database: "orders-db", true))
+        #expect(
+            try TopologyChange(inline: " orders-cluster FALSE ", kind: .setPubliclyAccessible)
+                == .setPubliclyAccessible(database: "orders-cluster", false))
+    }
+
     @Test func everyExampleParses() throws {
         for kind in InlineChangeKind.allCases {
             #expect(inlineError(kind.example, kind) == nil, "\(kind)")
@@ -158,6 +173,13 @@ struct InlineChangeTests {
             "db-nacl ingress", .removeNetworkACLEntry,
             "expected a rule number from 1 to 32766 after 'ingress', found nothing"
         ),
+        (
+            "app-eni 54.239.0", .setPublicIP,
+            "expected an IPv4 address such as 54.239.0.10, or none, found '54.239.0'"
+        ),
+        ("app-eni 54.239.0.10 54.239.0.11", .setPublicIP, "unexpected '54.239.0.11' at the end"),
+        ("orders-db yes", .setPubliclyAccessible, "expected true or false, found 'yes'"),
+        ("orders-db", .setPubliclyAccessible, "expected true or false after 'orders-db', found nothing"),
     ])
     func badTextSaysWhatWasExpected(text: String, kind: InlineChangeKind, problem: String) throws {
         let error = try #require(inlineError(text, kind))
