@@ -19,21 +19,13 @@ struct AddressClasses {
     ) {
         filterBoundaries = graph.filterBoundaries
         var addresses = base.interfaceAddresses
-        for move in moves {
-            if let old = move.old, graph.interfacesByPublicIP[old] == nil,
-                graph.interfacesByPrivateIP[old] == nil
-            {
-                let index = addresses.partitionPoint { $0 >= old.value }
-                if index < addresses.count, addresses[index] == old.value { addresses.remove(at: index) }
-            }
-            if let new = move.new {
-                let index = addresses.partitionPoint { $0 >= new.value }
-                if index == addresses.count || addresses[index] != new.value {
-                    addresses.insert(new.value, at: index)
-                }
-            }
+        // An address let go stays when another interface holds it now (two swapped theirs).
+        for case let old? in moves.map(\.old)
+        where graph.interfacesByPublicIP[old] == nil && graph.interfacesByPrivateIP[old] == nil {
+            let index = addresses.partitionPoint { $0 >= old.value }
+            if index < addresses.count, addresses[index] == old.value { addresses.remove(at: index) }
         }
-        interfaceAddresses = addresses
+        interfaceAddresses = addresses.merging(Set(moves.compactMap { $0.new?.value }))
     }
 
     init(graph: ForwardingGraph) {

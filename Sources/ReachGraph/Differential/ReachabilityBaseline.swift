@@ -122,15 +122,22 @@ public struct ReachabilityBaseline: Sendable {
         from graph: ForwardingGraph, to topology: Topology, destinations selector: EndpointSelector? = nil,
         traffic: TrafficSet = .all
     ) throws(EndpointSelectorError) -> ReachabilityDiff {
-        guard let patched = graph.patching(to: topology) else {
-            return try ReachabilityDiffer(before: graph, after: ForwardingGraph(topology)).diff(
-                to: selector, traffic: traffic)
+        if let patched = graph.patching(to: topology) {
+            let endpoints = try endpoints(selector, in: graph)
+            if keepsDestinations(patched.edits, selector: selector, endpoints: endpoints) {
+                return diffOneAtATime(
+                    endpoints, from: graph, patched: patched, selector: selector, traffic: traffic)
+            }
         }
-        let endpoints = try endpoints(selector, in: graph)
-        guard keepsDestinations(patched.edits, selector: selector, endpoints: endpoints) else {
-            return try ReachabilityDiffer(before: graph, after: ForwardingGraph(topology)).diff(
-                to: selector, traffic: traffic)
-        }
+        return try ReachabilityDiffer(before: graph, after: ForwardingGraph(topology)).diff(
+            to: selector, traffic: traffic)
+    }
+
+    /// ``diff(from:to:destinations:traffic:)`` over a patched graph, one destination at a time.
+    private static func diffOneAtATime(
+        _ endpoints: [Endpoint], from graph: ForwardingGraph,
+        patched: (graph: ForwardingGraph, edits: GraphEdits), selector: EndpointSelector?, traffic: TrafficSet
+    ) -> ReachabilityDiff {
         let analyzer = ReachabilityAnalyzer(graph: graph)
         var destinations: [ComponentRef] = []
         var changes: [FlowChange] = []
