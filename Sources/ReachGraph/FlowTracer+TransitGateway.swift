@@ -66,9 +66,9 @@ extension FlowTracer {
         let table = graph.transitGatewayRouteTables[tableIndex]
         guard let route = table.lookup(packet.destination) else {
             block(
-                table.ref, rule: "no route matches \(packet.destination)",
+                table.ref, rule: text("no route matches \(packet.destination)"),
                 .transitGatewayRouteTableCannotRoute,
-                "\(table.ref) has no route to \(packet.destination) (S-TGW-2)", packet: packet)
+                text("\(table.ref) has no route to \(packet.destination) (S-TGW-2)"), packet: packet)
             return nil
         }
         guard let egress = route.attachment else {

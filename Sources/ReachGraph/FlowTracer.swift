@@ -204,6 +204,10 @@ struct FlowTracer {
         if !isQuiet { hopLog.hops.append(makeHop()) }
     }
 
+    /// `text`, or nothing in a recording walk, which keeps only a blocker's reason: for the
+    /// blockers many walks meet, whose text would cost more than the rest of the walk.
+    func text(_ text: @autoclosure () -> String) -> String { recordsFilters ? "" : text() }
+
     mutating func block(
         _ component: ComponentRef, rule: String?, _ reason: ReasonCode, _ detail: String,
         packet: Packet? = nil

@@ -72,9 +72,7 @@ struct SharedResultTests {
     @Test("look-alike ACLs still judge a peer by their own CIDRs")
     func sameShapeOwnCIDRs() throws {
         let net = try TestNetwork(lookAlikes)
-        var filters = FilterEvaluator(
-            graph: net.graph, classes: AddressClasses(graph: net.graph),
-            shapes: FilterShapes(graph: net.graph))
+        var filters = FilterEvaluator(graph: net.graph, shapes: FilterShapes(graph: net.graph))
         let subnet = { (name: String) in try #require(net.graph.subnets.firstIndex { $0.ref.name == name }) }
         let peer = try #require(IPv4Address("10.0.3.10"))
         let s1 = filters.evaluate(
@@ -88,17 +86,55 @@ struct SharedResultTests {
     @Test("peers of one address class with different groups get their own security group results")
     func groupReferencesSplitAClass() throws {
         let net = try TestNetwork(lookAlikes)
-        var filters = FilterEvaluator(
-            graph: net.graph, classes: AddressClasses(graph: net.graph),
-            shapes: FilterShapes(graph: net.graph))
+        var filters = FilterEvaluator(graph: net.graph, shapes: FilterShapes(graph: net.graph))
         let database = try #require(net.graph.databaseInterfaces["db"])
         let member = try #require(IPv4Address("10.0.1.10"))
         let outsider = try #require(IPv4Address("10.0.1.11"))
-        #expect(filters.classes.filterClass(of: member) == filters.classes.filterClass(of: outsider))
+        let classes = AddressClasses(graph: net.graph)
+        #expect(classes.filterClass(of: member) == classes.filterClass(of: outsider))
         let admitted = filters.evaluate(.securityGroups(interface: database, facing: .ingress, peer: member))
         let refused = filters.evaluate(.securityGroups(interface: database, facing: .ingress, peer: outsider))
         #expect(filters.sets[admitted.allowed].tcpPorts.contains(5432))
         #expect(filters.sets[refused.allowed] == .empty)
+    }
+
+    @Test("a peer is judged by its class among the filter's own CIDRs, whatever order peers come in")
+    func ownClassesSplitAtEveryCIDREnd() throws {
+        let net = try TestNetwork(
+            lookAlikes.replacingOccurrences(
+                of: "      - {protocol: tcp, ports: 5432, from: app-sg}",
+                with:
+                    "      - {protocol: tcp, ports: 5432, from: app-sg}\n      - {protocol: tcp, ports: 22, from: 10.0.2.0/24}"
+            ))
+        var filters = FilterEvaluator(graph: net.graph, shapes: FilterShapes(graph: net.graph))
+        let s1 = try #require(net.graph.subnets.firstIndex { $0.ref.name == "s1" })
+        let database = try #require(net.graph.databaseInterfaces["db"])
+        let aclAdmits = { (text: String) -> TrafficSet in
+            let peer = try #require(IPv4Address(text))
+            let admitted = filters.evaluate(
+                .networkACL(subnet: s1, outbound: false, peer: peer, leg: .forward))
+            return filters.sets[admitted.allowed]
+        }
+        // acl-1 admits 10.0.3.0/24 only: peers below, inside and above it are three classes,
+        // though the graph's subnets split them further.
+        #expect(try aclAdmits("10.0.2.10") == .empty)
+        #expect(try aclAdmits("10.0.3.10") == .all)
+        #expect(try aclAdmits("10.0.3.255") == .all)
+        #expect(try aclAdmits("10.0.4.5") == .empty)
+        #expect(try aclAdmits("10.0.1.10") == .empty)
+        let groupAdmits = { (text: String) -> Set<UInt16> in
+            let peer = try #require(IPv4Address(text))
+            let admitted = filters.evaluate(
+                .securityGroups(interface: database, facing: .ingress, peer: peer))
+            let set = filters.sets[admitted.allowed]
+            return Set([22, 5432].filter { set.tcpPorts.contains($0) })
+        }
+        #expect(try groupAdmits("10.0.1.99") == [])
+        #expect(try groupAdmits("10.0.2.77") == [22])
+        #expect(try groupAdmits("10.0.3.77") == [])
+        // Within the CIDR, group membership still tells peers apart: a2 carries app-sg.
+        #expect(try groupAdmits("10.0.2.10") == [22, 5432])
+        #expect(try groupAdmits("10.0.1.10") == [5432])
     }
 
     @Test("who-can-reach tells apart subnets with look-alike ACLs and interfaces with other groups")

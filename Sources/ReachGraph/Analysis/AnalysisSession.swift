@@ -31,7 +31,7 @@ struct AnalysisSession {
         self.graph = graph
         self.catalog = catalog
         checker = ReachabilityChecker(graph: graph)
-        pairs = PairAnalyzer(graph: graph, classes: catalog.classes, shapes: catalog.shapes)
+        pairs = PairAnalyzer(graph: graph, shapes: catalog.shapes)
     }
 
     /// Drops the walks kept so far: they serve only the destination they were walked to, and

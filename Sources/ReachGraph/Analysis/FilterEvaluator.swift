@@ -4,14 +4,14 @@ import ReachNetwork
 /// Evaluates recorded filters for every protocol and port at once: a network ACL or a set of
 /// security groups, judged for fixed addresses, becomes the ``TrafficSet`` it lets through.
 ///
-/// Results are cached by the peer's filter class: every entry's and rule's CIDR is a filter
-/// boundary, so within a class only group references can tell peers apart, and those are
-/// checked per peer (``ClassKey``). Behind that, results are cached by which entries or rules
-/// matched. Every distinct result is interned as a small integer, so that whole paths can be
-/// cached by the results of their filters.
+/// Results are cached by the peer's class among the filter's own CIDRs: between two of them only
+/// group references can tell peers apart, and those are checked per peer (``ClassKey``). A
+/// filter has a few dozen CIDRs where the graph has thousands, so peers in many subnets share a
+/// class and a result. Behind that, results are cached by which entries or rules matched. Every
+/// distinct result is interned as a small integer, so that whole paths can be cached by the
+/// results of their filters.
 struct FilterEvaluator {
     let graph: ForwardingGraph
-    let classes: AddressClasses
     let shapes: FilterShapes
     /// An address assumed for a DB endpoint whose address the input does not give.
     var assumed: (address: IPv4Address, interface: Int)?
@@ -21,13 +21,19 @@ struct FilterEvaluator {
     private var ids: [TrafficSet: Int] = [.empty: 0, .all: 1]
     private var aclCache: [MatchKey: Int] = [:]
     private var groupCache: [MatchKey: Int] = [:]
-    private var unionCache: [[Int]: Int] = [:]
+    /// The union of two interned sets, by their ids (the lower id in the high half).
+    private var unionCache: [UInt64: Int] = [:]
     private var ruleSets: [ProtocolMatch: TrafficSet] = [:]
     private var aclClassCache: [ClassKey: Int] = [:]
     private var groupClassCache: [ClassKey: Int] = [:]
     /// The groups each group's rules refer to, per direction (at `group * 2 + direction`),
     /// found when first needed.
     private var referencedGroups: [[Int]?]
+    /// Each ACL's (at `acl * 2 + direction`) and each group's (at `group * 2 + direction`) own
+    /// address boundaries, sorted, found when first needed: a peer's class among them, with its
+    /// group memberships, decides which entries or rules match.
+    private var aclBoundaries: [[UInt32]?]
+    private var groupBoundaries: [[UInt32]?]
 
     /// The id of the empty set.
     static let nothing = 0
@@ -42,8 +48,9 @@ struct FilterEvaluator {
         let matched: [UInt64]
     }
 
-    /// One ACL direction or group, judged for any peer of a filter class that carries exactly
-    /// the referenced groups marked in `references` (bit `i`: the `i`th group the rules refer to).
+    /// One ACL direction or group, judged for any peer of one class among the filter's own
+    /// boundaries that carries exactly the referenced groups marked in `references` (bit `i`:
+    /// the `i`th group the rules refer to).
     private struct ClassKey: Hashable {
         let filter: Int
         let direction: Int
@@ -52,14 +59,14 @@ struct FilterEvaluator {
     }
 
     init(
-        graph: ForwardingGraph, classes: AddressClasses, shapes: FilterShapes,
-        assumed: (address: IPv4Address, interface: Int)? = nil
+        graph: ForwardingGraph, shapes: FilterShapes, assumed: (address: IPv4Address, interface: Int)? = nil
     ) {
         self.graph = graph
-        self.classes = classes
         self.shapes = shapes
         self.assumed = assumed
         referencedGroups = Array(repeating: nil, count: graph.securityGroups.count * 2)
+        groupBoundaries = Array(repeating: nil, count: graph.securityGroups.count * 2)
+        aclBoundaries = Array(repeating: nil, count: graph.networkACLs.count * 2)
     }
 
     /// What a filter lets through, as interned ids: `allowed` for certain, `notDenied`
@@ -105,8 +112,16 @@ struct FilterEvaluator {
 
     /// S-NACL-2: entries in rule-number order; the first that matches a packet decides it.
     private mutating func networkACL(_ index: Int, outbound: Bool, peer: IPv4Address) -> Int {
+        let direction = outbound ? 1 : 0
+        let boundaries =
+            aclBoundaries[index * 2 + direction]
+            ?? remember(
+                Self.boundaries(
+                    of: graph.networkACLs[index].entries(outbound: outbound).map {
+                        $0.prefix.network.value...$0.prefix.lastAddress.value
+                    }), in: &aclBoundaries, at: index * 2 + direction)
         let classKey = ClassKey(
-            filter: index, direction: outbound ? 1 : 0, peerClass: classes.filterClass(of: peer),
+            filter: index, direction: direction, peerClass: Self.peerClass(of: peer, among: boundaries),
             references: 0)
         if let cached = aclClassCache[classKey] { return cached }
         let id = matchedNetworkACL(index, outbound: outbound, peer: peer)
@@ -148,9 +163,8 @@ struct FilterEvaluator {
             return Admitted(allowed: Self.everything, notDenied: Self.everything)
         }
         let here = graph.subnets[interface.subnet].vpc
-        var perGroup: [Int] = []
+        var allowed: Int?
         var anyUnknown = false
-        let peerClass = classes.filterClass(of: peer)
         for group in interface.securityGroups {
             let compiled = graph.securityGroups[group]
             if !compiled.isKnown { anyUnknown = true }
@@ -163,10 +177,11 @@ struct FilterEvaluator {
                     mask |= 1 << UInt64(bit)
                 }
                 let key = ClassKey(
-                    filter: group, direction: facing == .ingress ? 1 : 0, peerClass: peerClass,
+                    filter: group, direction: facing == .ingress ? 1 : 0,
+                    peerClass: Self.peerClass(of: peer, among: boundaries(of: group, facing)),
                     references: mask)
                 if let cached = groupClassCache[key] {
-                    perGroup.append(cached)
+                    allowed = unite(allowed, cached)
                     continue
                 }
                 classKey = key
@@ -181,31 +196,65 @@ struct FilterEvaluator {
                 matched: matched)
             if let cached = groupCache[key] {
                 if let classKey { groupClassCache[classKey] = cached }
-                perGroup.append(cached)
+                allowed = unite(allowed, cached)
                 continue
             }
-            var union = TrafficSet.empty
+            var admitted = TrafficSet.empty
             for (position, rule) in rules.enumerated() where Self.isSet(matched, position) {
-                union = union.union(traffic(of: rule.match))
+                admitted = admitted.union(traffic(of: rule.match))
             }
-            let id = intern(union)
+            let id = intern(admitted)
             groupCache[key] = id
             if let classKey { groupClassCache[classKey] = id }
-            perGroup.append(id)
+            allowed = unite(allowed, id)
         }
-        let allowed: Int
-        if perGroup.count == 1 {
-            allowed = perGroup[0]
-        } else if let cached = unionCache[perGroup] {
-            allowed = cached
-        } else {
-            allowed = intern(perGroup.reduce(TrafficSet.empty) { $0.union(sets[$1]) })
-            unionCache[perGroup] = allowed
-        }
+        let result = allowed ?? Self.nothing
         if anyUnknown {
-            return Admitted(allowed: allowed, notDenied: Self.everything, unknownReason: .unknownResource)
+            return Admitted(allowed: result, notDenied: Self.everything, unknownReason: .unknownResource)
         }
-        return Admitted(allowed: allowed, notDenied: allowed)
+        return Admitted(allowed: result, notDenied: result)
+    }
+
+    /// The id of the union of the sets `first` (nil for none yet) and `second`.
+    private mutating func unite(_ first: Int?, _ second: Int) -> Int {
+        guard let first, first != second else { return second }
+        let key = UInt64(min(first, second)) << 32 | UInt64(max(first, second))
+        if let cached = unionCache[key] { return cached }
+        let id = intern(sets[first].union(sets[second]))
+        unionCache[key] = id
+        return id
+    }
+
+    /// The sorted boundaries of `group`'s rules facing one way: the ends of every address
+    /// block a rule names.
+    private mutating func boundaries(of group: Int, _ facing: TrafficDirection) -> [UInt32] {
+        let key = group * 2 + (facing == .ingress ? 1 : 0)
+        if let known = groupBoundaries[key] { return known }
+        var blocks: [ClosedRange<UInt32>] = []
+        for rule in graph.securityGroups[group].rules(facing) {
+            if case .addresses(let set) = rule.peer { blocks += set.storage.intervals }
+        }
+        return remember(Self.boundaries(of: blocks), in: &groupBoundaries, at: key)
+    }
+
+    private func remember(_ boundaries: [UInt32], in table: inout [[UInt32]?], at index: Int) -> [UInt32] {
+        table[index] = boundaries
+        return boundaries
+    }
+
+    /// Where each of `blocks` starts and where it ends (the address after), sorted.
+    private static func boundaries(of blocks: [ClosedRange<UInt32>]) -> [UInt32] {
+        var result = Set<UInt32>()
+        for range in blocks {
+            result.insert(range.lowerBound)
+            if range.upperBound != UInt32.max { result.insert(range.upperBound + 1) }
+        }
+        return result.sorted()
+    }
+
+    /// The class of `address` among `boundaries`: equal classes, equal membership in every block.
+    private static func peerClass(of address: IPv4Address, among boundaries: [UInt32]) -> Int {
+        boundaries.partitionPoint { $0 > address.value }
     }
 
     /// The distinct groups the rules of `group` facing one way refer to, in order of first use.

@@ -14,15 +14,13 @@ struct PairAnalyzer {
     private(set) var filters: FilterEvaluator
     /// Answers by the filter results of their paths.
     private var answers: [PathKey: FlowReach] = [:]
-    private let classes: AddressClasses
     private let shapes: FilterShapes
 
-    init(graph: ForwardingGraph, classes: AddressClasses, shapes: FilterShapes) {
+    init(graph: ForwardingGraph, shapes: FilterShapes) {
         self.graph = graph
-        self.classes = classes
         self.shapes = shapes
         checker = ReachabilityChecker(graph: graph)
-        filters = FilterEvaluator(graph: graph, classes: classes, shapes: shapes)
+        filters = FilterEvaluator(graph: graph, shapes: shapes)
     }
 
     /// Where each class of destination ports starts, for port-dependent paths (rare, so
@@ -74,7 +72,7 @@ struct PairAnalyzer {
     mutating func assume(_ assumed: (address: IPv4Address, interface: Int)?) {
         guard filters.assumed?.address != assumed?.address || filters.assumed?.interface != assumed?.interface
         else { return }
-        filters = FilterEvaluator(graph: graph, classes: classes, shapes: shapes, assumed: assumed)
+        filters = FilterEvaluator(graph: graph, shapes: shapes, assumed: assumed)
         answers = [:]
     }
 
