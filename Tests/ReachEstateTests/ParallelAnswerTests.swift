@@ -12,6 +12,9 @@ struct ParallelAnswerTests {
         let joined = ParallelChunks.map(1000, minimumChunk: 1) { range in range.map { $0 * 2 } }
         #expect(joined == (0..<1000).map { $0 * 2 })
         #expect(ParallelChunks.map(0) { range in Array(range) }.isEmpty)
+        let chunks = ParallelChunks.chunks(1000, minimumChunk: 1) { range in Array(range) }
+        #expect(chunks.count == min(ParallelChunks.processorCount, 1000))
+        #expect(Array(chunks.joined()) == Array(0..<1000))
     }
 
     /// A 10-VPC estate has hundreds of interface groups and subnets: split into chunks of 16
@@ -27,7 +30,8 @@ struct ParallelAnswerTests {
             let split = gather(
                 analyzer.answerSources(
                     of: destination, scope: .everything, excluding: excluded, recording: false,
-                    minimumChunk: 16),
+                    minimumChunk: 16
+                ).joined(),
                 to: destination, graph: analyzer.graph)
             var session = AnalysisSession(graph: analyzer.graph, catalog: analyzer.catalog)
             let single = gather(
@@ -41,7 +45,8 @@ struct ParallelAnswerTests {
     }
 
     private func gather(
-        _ answered: [ReachabilityAnalyzer.AnsweredSources], to destination: Endpoint, graph: ForwardingGraph
+        _ answered: some Sequence<ReachabilityAnalyzer.AnsweredSources>, to destination: Endpoint,
+        graph: ForwardingGraph
     ) -> WhoCanReachAnswer {
         var collector = SourceCollector(destination: destination)
         for result in answered {

@@ -4,16 +4,19 @@ import ReachNetwork
 extension EndpointMember {
     /// An interface as a source or destination, as the resolver makes it.
     static func interface(_ index: Int, graph: ForwardingGraph) -> EndpointMember {
-        let interface = graph.interfaces[index]
         let isPrivateDatabase = isPrivateDatabase(interface: index, graph: graph)
-        if let address = interface.privateIPs.first {
+        // Read in place: the analysis makes one member per group of interfaces, and a copy of
+        // the interface would count a reference for each of its strings and lists.
+        if let address = graph.interfaces[index].privateIPs.first {
             return EndpointMember(
-                place: .interface(index), ref: interface.ref, addresses: IPv4AddressSet(address),
+                place: .interface(index), ref: graph.interfaces[index].ref,
+                addresses: IPv4AddressSet(address),
                 quantifier: .exact,
                 publicAddress: graph.publicIPs[index], isPrivateDatabase: isPrivateDatabase,
                 assumedInterface: nil
             )
         }
+        let interface = graph.interfaces[index]
         let cidr = graph.subnets[interface.subnet].cidr
         let vpc = graph.subnets[interface.subnet].vpc
         let held = graph.interfacesByPrivateIP.keys.filter {

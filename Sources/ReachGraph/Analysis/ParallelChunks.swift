@@ -19,13 +19,22 @@ enum ParallelChunks {
     static func map<Result: Sendable>(
         _ count: Int, minimumChunk: Int = 64, _ body: @Sendable (Range<Int>) -> [Result]
     ) -> [Result] {
+        let results = chunks(count, minimumChunk: minimumChunk, body)
+        return results.count == 1 ? results[0] : Array(results.joined())
+    }
+
+    /// ``map(_:minimumChunk:_:)`` with each range's results left in their own array, in order:
+    /// joining copies every result, which costs a count per reference each result holds.
+    static func chunks<Result: Sendable>(
+        _ count: Int, minimumChunk: Int = 64, _ body: @Sendable (Range<Int>) -> [Result]
+    ) -> [[Result]] {
         let chunks = min(processorCount, count / max(1, minimumChunk))
-        if chunks <= 1 { return body(0..<count) }
+        if chunks <= 1 { return [body(0..<count)] }
         let slots = Slots<[Result]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             slots.store(body((count * chunk / chunks)..<(count * (chunk + 1) / chunks)), at: chunk)
         }
-        return slots.joined(reservingCapacity: count)
+        return slots.taken()
     }
 
     /// One result per chunk, each written by its own chunk's thread only and read after all of
@@ -47,11 +56,9 @@ enum ParallelChunks {
 
         func store(_ element: Element, at index: Int) { storage[index] = element }
 
-        func joined<Item>(reservingCapacity capacity: Int) -> [Item] where Element == [Item] {
-            var result: [Item] = []
-            result.reserveCapacity(capacity)
-            for index in 0..<count { result += storage[index] ?? [] }
-            return result
+        /// Every chunk's result, moved out of its slot.
+        func taken() -> [Element] {
+            (0..<count).compactMap { storage[$0].take() }
         }
     }
 }

@@ -73,10 +73,12 @@ public struct ReachabilityAnalyzer: Sendable {
         let answered = answerSources(
             of: destination, scope: scope, excluding: collector.destinationInterfaces,
             recording: footprints != nil)
-        for result in answered {
-            collector.add(result)
-            if let footprint = result.footprint {
-                footprints?.add(footprint, for: result.sources.map { $0.0 }, graph: graph)
+        for chunk in answered {
+            for result in chunk {
+                collector.add(result)
+                if let footprint = result.footprint {
+                    footprints?.add(footprint, for: result.sources.map { $0.0 }, graph: graph)
+                }
             }
         }
         return collector.answer(traffic: traffic, graph: graph, positions: &positions)
@@ -84,7 +86,8 @@ public struct ReachabilityAnalyzer: Sendable {
 
     /// The answers of every source in `scope` but the `excluded` interfaces (the destination's
     /// own), in the order the answer lists them; on every core when there are at least
-    /// `minimumChunk` tasks per core, in chunks that each keep their own caches.
+    /// `minimumChunk` tasks per core, in chunks that each keep their own caches (one array
+    /// per chunk, in order).
     ///
     /// Each chunk builds its filter caches anew, and the cores share the graph's reference
     /// counts, so a split pays only for thousands of sources per core: smaller estates answer
@@ -92,9 +95,9 @@ public struct ReachabilityAnalyzer: Sendable {
     func answerSources(
         of destination: Endpoint, scope: SourceScope, excluding excluded: Set<Int>, recording: Bool,
         minimumChunk: Int = 8192
-    ) -> [AnsweredSources] {
+    ) -> [[AnsweredSources]] {
         let tasks = sourceTasks(scope: scope, excluding: excluded)
-        return ParallelChunks.map(tasks.count, minimumChunk: minimumChunk) { range in
+        return ParallelChunks.chunks(tasks.count, minimumChunk: minimumChunk) { range in
             var session = AnalysisSession(graph: graph, catalog: catalog)
             return answerSources(
                 tasks[range], of: destination, scope: scope, excluding: excluded, recording: recording,

@@ -149,12 +149,14 @@ struct SourceCollector {
         for (identity, first) in zip(order, firstEntry) {
             var current = first
             while current >= 0 {
-                let entry = entries[Int(current)]
-                current = entry.next
-                let stored = reaches[Int(entry.reach)]
+                // Fields are read in place: a copy of the entry would count a reference for
+                // its addresses and its witness, for each of thousands of sources.
+                let entry = Int(current)
+                current = entries[entry].next
+                let stored = reaches[Int(entries[entry].reach)]
                 let reach = traffic == .all ? stored : stored.restricted(to: traffic)
                 if reach.isUnreachable { continue }
-                body(identity, entry.addresses, reach, entry.witness)
+                body(identity, entries[entry].addresses, reach, entries[entry].witness)
             }
         }
     }
