@@ -26,14 +26,21 @@ struct FilterEvaluator {
     private var ruleSets: [ProtocolMatch: TrafficSet] = [:]
     private var aclClassCache: [ClassKey: Int] = [:]
     private var groupClassCache: [ClassKey: Int] = [:]
-    /// The groups each group's rules refer to, per direction (at `group * 2 + direction`),
-    /// found when first needed.
-    private var referencedGroups: [[Int]?]
-    /// Each ACL's (at `acl * 2 + direction`) and each group's (at `group * 2 + direction`) own
-    /// address boundaries, sorted, found when first needed: a peer's class among them, with its
-    /// group memberships, decides which entries or rules match.
+    /// What decides which rules of a group facing one way match a peer (at `group * 2 +
+    /// direction`), found when first needed.
+    private var groupRules: [GroupRules?]
+    /// Each ACL direction's own address boundaries (at `acl * 2 + direction`), sorted, found
+    /// when first needed: a peer's class among them decides which entries match.
     private var aclBoundaries: [[UInt32]?]
-    private var groupBoundaries: [[UInt32]?]
+
+    /// What a peer's matching rules of one group direction depend on: its class among the
+    /// rules' own address boundaries, and which of the referenced groups it carries.
+    private struct GroupRules {
+        /// The distinct groups the rules refer to, in order of first use.
+        let referencedGroups: [Int]
+        /// The ends of every address block a rule names, sorted.
+        let boundaries: [UInt32]
+    }
 
     /// The id of the empty set.
     static let nothing = 0
@@ -64,8 +71,7 @@ struct FilterEvaluator {
         self.graph = graph
         self.shapes = shapes
         self.assumed = assumed
-        referencedGroups = Array(repeating: nil, count: graph.securityGroups.count * 2)
-        groupBoundaries = Array(repeating: nil, count: graph.securityGroups.count * 2)
+        groupRules = Array(repeating: nil, count: graph.securityGroups.count * 2)
         aclBoundaries = Array(repeating: nil, count: graph.networkACLs.count * 2)
     }
 
@@ -112,16 +118,9 @@ struct FilterEvaluator {
 
     /// S-NACL-2: entries in rule-number order; the first that matches a packet decides it.
     private mutating func networkACL(_ index: Int, outbound: Bool, peer: IPv4Address) -> Int {
-        let direction = outbound ? 1 : 0
-        let boundaries =
-            aclBoundaries[index * 2 + direction]
-            ?? remember(
-                Self.boundaries(
-                    of: graph.networkACLs[index].entries(outbound: outbound).map {
-                        $0.prefix.network.value...$0.prefix.lastAddress.value
-                    }), in: &aclBoundaries, at: index * 2 + direction)
         let classKey = ClassKey(
-            filter: index, direction: direction, peerClass: Self.peerClass(of: peer, among: boundaries),
+            filter: index, direction: outbound ? 1 : 0,
+            peerClass: Self.peerClass(of: peer, among: boundaries(ofACL: index, outbound: outbound)),
             references: 0)
         if let cached = aclClassCache[classKey] { return cached }
         let id = matchedNetworkACL(index, outbound: outbound, peer: peer)
@@ -168,7 +167,8 @@ struct FilterEvaluator {
         for group in interface.securityGroups {
             let compiled = graph.securityGroups[group]
             if !compiled.isKnown { anyUnknown = true }
-            let references = referencedGroups(of: group, facing)
+            let summary = rules(of: group, facing)
+            let references = summary.referencedGroups
             var classKey: ClassKey?
             if references.count <= 64 {
                 var mask: UInt64 = 0
@@ -178,7 +178,7 @@ struct FilterEvaluator {
                 }
                 let key = ClassKey(
                     filter: group, direction: facing == .ingress ? 1 : 0,
-                    peerClass: Self.peerClass(of: peer, among: boundaries(of: group, facing)),
+                    peerClass: Self.peerClass(of: peer, among: summary.boundaries),
                     references: mask)
                 if let cached = groupClassCache[key] {
                     allowed = unite(allowed, cached)
@@ -225,21 +225,35 @@ struct FilterEvaluator {
         return id
     }
 
-    /// The sorted boundaries of `group`'s rules facing one way: the ends of every address
-    /// block a rule names.
-    private mutating func boundaries(of group: Int, _ facing: TrafficDirection) -> [UInt32] {
-        let key = group * 2 + (facing == .ingress ? 1 : 0)
-        if let known = groupBoundaries[key] { return known }
-        var blocks: [ClosedRange<UInt32>] = []
-        for rule in graph.securityGroups[group].rules(facing) {
-            if case .addresses(let set) = rule.peer { blocks += set.storage.intervals }
-        }
-        return remember(Self.boundaries(of: blocks), in: &groupBoundaries, at: key)
+    /// The sorted boundaries of an ACL's entries in one direction.
+    private mutating func boundaries(ofACL acl: Int, outbound: Bool) -> [UInt32] {
+        let key = acl * 2 + (outbound ? 1 : 0)
+        if let known = aclBoundaries[key] { return known }
+        let found = Self.boundaries(
+            of: graph.networkACLs[acl].entries(outbound: outbound).map {
+                $0.prefix.network.value...$0.prefix.lastAddress.value
+            })
+        aclBoundaries[key] = found
+        return found
     }
 
-    private func remember(_ boundaries: [UInt32], in table: inout [[UInt32]?], at index: Int) -> [UInt32] {
-        table[index] = boundaries
-        return boundaries
+    /// The groups `group`'s rules facing one way refer to and the boundaries of the blocks
+    /// they name, in one pass over the rules.
+    private mutating func rules(of group: Int, _ facing: TrafficDirection) -> GroupRules {
+        let key = group * 2 + (facing == .ingress ? 1 : 0)
+        if let known = groupRules[key] { return known }
+        var referenced: [Int] = []
+        var blocks: [ClosedRange<UInt32>] = []
+        for rule in graph.securityGroups[group].rules(facing) {
+            switch rule.peer {
+            case .group(let other): if !referenced.contains(other) { referenced.append(other) }
+            case .addresses(let set): blocks += set.storage.intervals
+            case .never: break
+            }
+        }
+        let found = GroupRules(referencedGroups: referenced, boundaries: Self.boundaries(of: blocks))
+        groupRules[key] = found
+        return found
     }
 
     /// Where each of `blocks` starts and where it ends (the address after), sorted.
@@ -255,20 +269,6 @@ struct FilterEvaluator {
     /// The class of `address` among `boundaries`: equal classes, equal membership in every block.
     private static func peerClass(of address: IPv4Address, among boundaries: [UInt32]) -> Int {
         boundaries.partitionPoint { $0 > address.value }
-    }
-
-    /// The distinct groups the rules of `group` facing one way refer to, in order of first use.
-    private mutating func referencedGroups(of group: Int, _ facing: TrafficDirection) -> [Int] {
-        let key = group * 2 + (facing == .ingress ? 1 : 0)
-        if let known = referencedGroups[key] { return known }
-        var found: [Int] = []
-        for rule in graph.securityGroups[group].rules(facing) {
-            if case .group(let referenced) = rule.peer, !found.contains(referenced) {
-                found.append(referenced)
-            }
-        }
-        referencedGroups[key] = found
-        return found
     }
 
     private func peerMatches(_ peer: CompiledPeer, _ address: IPv4Address, _ vpc: Int) -> Bool {
