@@ -18,41 +18,52 @@ struct ParallelAnswerTests {
     }
 
     /// A 10-VPC estate has hundreds of interface groups and subnets: split into chunks of 16
-    /// (the default split waits for thousands), the answer must equal the one a single session
-    /// gives, source for source, and so must the public answer.
+    /// (the default split waits for thousands), each chunk gathering its own sources, the
+    /// answer must equal the one a single session gives, source for source, and so must the
+    /// public answer; so must where each source's entries are.
     @Test("who-can-reach split across cores equals the answer of one session")
     func whoCanReachMatchesOneSession() throws {
         let estate = try LoadedEstate(EstateShape(vpcs: 10))
         let analyzer = ReachabilityAnalyzer(graph: estate.checker.graph)
         for database in estate.topology.dbInstances.prefix(3) {
             let destination = try analyzer.resolver.resolve(database.id)
-            let excluded = SourceCollector(destination: destination).destinationInterfaces
-            let split = gather(
-                analyzer.answerSources(
-                    of: destination, scope: .everything, excluding: excluded, recording: false,
-                    minimumChunk: 16
-                ).joined(),
-                to: destination, graph: analyzer.graph)
+            var footprints: FootprintIndex? = FootprintIndex()
+            var splitPositions: [SourceIdentity: Range<Int>]? = [:]
+            let split = analyzer.whoCanReach(
+                destination, traffic: .all, scope: .everything, footprints: &footprints,
+                positions: &splitPositions, minimumChunk: 16)
             var session = AnalysisSession(graph: analyzer.graph, catalog: analyzer.catalog)
-            let single = gather(
-                analyzer.answerSources(
-                    of: destination, scope: .everything, excluding: excluded, recording: false, in: &session),
-                to: destination, graph: analyzer.graph)
+            let excluded = SourceCollector(destination: destination).destinationInterfaces
+            var singlePositions: [SourceIdentity: Range<Int>]? = [:]
+            let answered = analyzer.answerSources(
+                of: destination, scope: .everything, excluding: excluded, recording: true, in: &session)
+            let single = gather(answered, to: destination, graph: analyzer.graph, positions: &singlePositions)
+            var singleFootprints = FootprintIndex()
+            for result in answered {
+                if let footprint = result.footprint {
+                    singleFootprints.add(footprint, for: result.sources.map { $0.0 }, graph: analyzer.graph)
+                }
+            }
             #expect(split.sourcesAnalysed > 2 * 16, "too few sources to be split")
             expectSame(split, single, database.id)
             expectSame(analyzer.whoCanReach(destination), single, database.id)
+            #expect(splitPositions == singlePositions, "\(database.id)")
+            #expect(singlePositions?.isEmpty == false, "\(database.id)")
+            // Footprints are indexed in the order of the sources they answer, split or not.
+            #expect(footprints?.sources == singleFootprints.sources, "\(database.id)")
+            #expect(singleFootprints.sources.count == answered.count, "\(database.id)")
         }
     }
 
     private func gather(
         _ answered: some Sequence<ReachabilityAnalyzer.AnsweredSources>, to destination: Endpoint,
-        graph: ForwardingGraph
+        graph: ForwardingGraph, positions: inout [SourceIdentity: Range<Int>]?
     ) -> WhoCanReachAnswer {
         var collector = SourceCollector(destination: destination)
         for result in answered {
             collector.add(result)
         }
-        return collector.answer(traffic: .all, graph: graph)
+        return collector.answer(traffic: .all, graph: graph, positions: &positions)
     }
 
     /// Equal answers, reported by the first differing source rather than in full.

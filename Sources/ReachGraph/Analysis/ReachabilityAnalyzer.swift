@@ -61,77 +61,94 @@ public struct ReachabilityAnalyzer: Sendable {
 
     /// ``whoCanReach(_:traffic:scope:)``, also noting what each source's answer rests on when
     /// `footprints` is not nil, and where each source's entries are in the answer when
-    /// `positions` is not nil. A large estate's sources are answered on every core, then
-    /// gathered in order: the answer does not depend on the split.
+    /// `positions` is not nil.
+    ///
+    /// With at least `minimumChunk` tasks per core, sources are answered on every core, each
+    /// core also gathering its own sources' entries into its part of the answer; the parts are
+    /// joined in order. The answer does not depend on the split: a source is never split
+    /// between tasks, so all of its entries are gathered in one chunk. Each chunk builds its
+    /// filter caches anew, and the cores share the graph's reference counts, so a split pays
+    /// only for thousands of sources per core: smaller estates answer on one thread.
     func whoCanReach(
         _ destination: Endpoint, traffic: TrafficSet, scope: SourceScope,
-        footprints: inout FootprintIndex?, positions: inout [SourceIdentity: Range<Int>]?
+        footprints: inout FootprintIndex?, positions: inout [SourceIdentity: Range<Int>]?,
+        minimumChunk: Int = 8192
     ) -> WhoCanReachAnswer {
-        var collector = SourceCollector(
-            destination: destination,
-            expectedSources: graph.interfaces.count + graph.subnets.count + graph.onPremSites.count + 1)
-        let answered = answerSources(
-            of: destination, scope: scope, excluding: collector.destinationInterfaces,
-            recording: footprints != nil)
-        for chunk in answered {
-            for result in chunk {
-                collector.add(result)
-                if let footprint = result.footprint {
-                    footprints?.add(footprint, for: result.sources.map { $0.0 }, graph: graph)
+        let excluded = SourceCollector(destination: destination).destinationInterfaces
+        let tasks = sourceTasks(scope: scope, excluding: excluded)
+        let recording = footprints != nil
+        let locating = positions != nil
+        let parts = ParallelChunks.chunks(tasks.count, minimumChunk: minimumChunk) { range in
+            var session = AnalysisSession(graph: graph, catalog: catalog)
+            var collector = SourceCollector(destination: destination, expectedSources: range.count)
+            var rested: [(AnswerFootprint, [SourceIdentity])] = []
+            for task in tasks[range] {
+                answer(
+                    task, to: destination, in: &session, recording: recording, scope: scope,
+                    excluding: excluded
+                ) { answered in
+                    collector.add(answered)
+                    if let footprint = answered.footprint {
+                        rested.append((footprint, answered.sources.map { $0.0 }))
+                    }
                 }
             }
+            var located: [SourceIdentity: Range<Int>]? = locating ? [:] : nil
+            let part = collector.answer(traffic: traffic, graph: graph, positions: &located)
+            return [GatheredChunk(answer: part, positions: located, footprints: rested)]
         }
-        return collector.answer(traffic: traffic, graph: graph, positions: &positions)
+        var sources: [ReachingSource] = []
+        var analysed = 0
+        for case let chunk? in parts.map(\.first) {
+            for (footprint, identities) in chunk.footprints {
+                footprints?.add(footprint, for: identities, graph: graph)
+            }
+            let offset = sources.count
+            for (identity, range) in chunk.positions ?? [:] {
+                positions?[identity] = (range.lowerBound + offset)..<(range.upperBound + offset)
+            }
+            // The first part is taken whole rather than copied entry by entry.
+            if sources.isEmpty { sources = chunk.answer.sources } else { sources += chunk.answer.sources }
+            analysed += chunk.answer.sourcesAnalysed
+        }
+        return WhoCanReachAnswer(
+            destination: destination.ref, traffic: traffic, sources: sources, sourcesAnalysed: analysed)
+    }
+
+    /// One chunk's sources, gathered: their part of the answer, where each source's entries
+    /// are in it, and what each answer rested on (when recording) with the sources it answered.
+    private struct GatheredChunk: Sendable {
+        let answer: WhoCanReachAnswer
+        let positions: [SourceIdentity: Range<Int>]?
+        let footprints: [(AnswerFootprint, [SourceIdentity])]
     }
 
     /// The answers of every source in `scope` but the `excluded` interfaces (the destination's
-    /// own), in the order the answer lists them; on every core when there are at least
-    /// `minimumChunk` tasks per core, in chunks that each keep their own caches (one array
-    /// per chunk, in order).
-    ///
-    /// Each chunk builds its filter caches anew, and the cores share the graph's reference
-    /// counts, so a split pays only for thousands of sources per core: smaller estates answer
-    /// on one thread.
-    func answerSources(
-        of destination: Endpoint, scope: SourceScope, excluding excluded: Set<Int>, recording: Bool,
-        minimumChunk: Int = 8192
-    ) -> [[AnsweredSources]] {
-        let tasks = sourceTasks(scope: scope, excluding: excluded)
-        return ParallelChunks.chunks(tasks.count, minimumChunk: minimumChunk) { range in
-            var session = AnalysisSession(graph: graph, catalog: catalog)
-            return answerSources(
-                tasks[range], of: destination, scope: scope, excluding: excluded, recording: recording,
-                in: &session)
-        }
-    }
-
-    /// ``answerSources(of:scope:excluding:recording:minimumChunk:)`` on the calling thread, with a
-    /// session whose caches outlive the question (the matrix answers many destinations with one).
+    /// own), in the order the answer lists them, on the calling thread, with a session whose
+    /// caches outlive the question (the matrix answers many destinations with one).
     func answerSources(
         of destination: Endpoint, scope: SourceScope, excluding excluded: Set<Int>, recording: Bool,
         in session: inout AnalysisSession
     ) -> [AnsweredSources] {
-        answerSources(
-            sourceTasks(scope: scope, excluding: excluded)[...], of: destination, scope: scope,
-            excluding: excluded, recording: recording, in: &session)
-    }
-
-    private func answerSources(
-        _ tasks: ArraySlice<SourceTask>, of destination: Endpoint, scope: SourceScope,
-        excluding excluded: Set<Int>,
-        recording: Bool, in session: inout AnalysisSession
-    ) -> [AnsweredSources] {
-        tasks.compactMap {
-            answer($0, to: destination, in: &session, recording: recording, scope: scope, excluding: excluded)
+        var answered: [AnsweredSources] = []
+        for task in sourceTasks(scope: scope, excluding: excluded) {
+            answer(
+                task, to: destination, in: &session, recording: recording, scope: scope, excluding: excluded
+            ) {
+                answered.append($0)
+            }
         }
+        return answered
     }
 
     /// Sources answered together: one group of identical interfaces, one interface without an
-    /// address, or one address class of a subnet's hosts, an on-prem site or the internet.
+    /// address, or a subnet's hosts, an on-prem site or the internet, one address class at a
+    /// time (each class a member narrowed to its representative). A source is never split
+    /// between tasks, so that one chunk gathers all of its entries.
     private enum SourceTask: Sendable {
         case interfaceGroup(Int)
         case unaddressedInterface(Int)
-        case addressClass(SourceIdentity, EndpointMember, IPv4AddressSet)
+        case addressClasses(SourceIdentity, [(member: EndpointMember, addresses: IPv4AddressSet)])
     }
 
     /// One task's answer: one per destination member, shared by its sources.
@@ -154,65 +171,67 @@ public struct ReachabilityAnalyzer: Sendable {
         let subnets =
             scope.includesSubnetHosts
             ? scope.subnets.map { $0.sorted() } ?? Array(catalog.freeHostAddresses.indices) : []
+        func classes(
+            of member: EndpointMember, _ split: [(representative: IPv4Address, addresses: IPv4AddressSet)]
+        ) -> [(member: EndpointMember, addresses: IPv4AddressSet)] {
+            split.map { (member.narrowed(to: $0.representative), $0.addresses) }
+        }
         for subnet in subnets where !catalog.freeHostAddresses[subnet].isEmpty {
-            let addresses = catalog.freeHostAddresses[subnet]
-            let member = EndpointMember.hosts(subnet, addresses, graph: graph)
-            for (representative, addresses) in catalog.freeHostClasses[subnet] {
-                tasks.append(
-                    .addressClass(.subnetHosts(subnet), member.narrowed(to: representative), addresses))
-            }
+            let member = EndpointMember.hosts(subnet, catalog.freeHostAddresses[subnet], graph: graph)
+            tasks.append(
+                .addressClasses(.subnetHosts(subnet), classes(of: member, catalog.freeHostClasses[subnet])))
         }
         for (index, site) in graph.onPremSites.enumerated() where scope.includes(onPremSite: index) {
             let member = EndpointMember.onPremSite(index, site)
-            for (representative, addresses) in catalog.classes.split(member.addresses) {
-                tasks.append(
-                    .addressClass(.onPremSite(index), member.narrowed(to: representative), addresses))
-            }
+            tasks.append(
+                .addressClasses(
+                    .onPremSite(index), classes(of: member, catalog.classes.split(member.addresses))))
         }
         if scope.includesInternet {
             let member = EndpointMember.internet(catalog.internetHostAddresses)
-            for (representative, addresses) in catalog.internetHostClasses {
-                tasks.append(.addressClass(.internet, member.narrowed(to: representative), addresses))
-            }
+            tasks.append(.addressClasses(.internet, classes(of: member, catalog.internetHostClasses)))
         }
         return tasks
     }
 
     /// Answers one task against every member of `destination`, noting its footprint when
-    /// `recording`; nil for a group none of whose interfaces is asked about (in `scope` and not
-    /// `excluded`, the destination's own interfaces).
+    /// `recording`, and hands `body` each answer (one per address class of a subnet's hosts,
+    /// a site or the internet); none for a group none of whose interfaces is asked about (in
+    /// `scope` and not `excluded`, the destination's own interfaces).
     private func answer(
         _ task: SourceTask, to destination: Endpoint, in session: inout AnalysisSession, recording: Bool,
-        scope: SourceScope, excluding excluded: Set<Int>
-    ) -> AnsweredSources? {
-        let sources: [(SourceIdentity, IPv4AddressSet)]
-        let member: EndpointMember
-        var walkKey: SourceCatalog.WalkKey?
-        var representative: Int?
+        scope: SourceScope, excluding excluded: Set<Int>, _ body: (AnsweredSources) -> Void
+    ) {
+        func answered(
+            _ sources: [(SourceIdentity, IPv4AddressSet)], _ member: EndpointMember,
+            walkKey: SourceCatalog.WalkKey? = nil, representative: Int? = nil
+        ) -> AnsweredSources {
+            session.footprint = recording ? AnswerFootprint() : nil
+            let answers = destination.members.map { session.answer(from: member, to: $0, walkKey: walkKey) }
+            return AnsweredSources(
+                sources: sources, answers: answers, representative: representative,
+                footprint: session.footprint)
+        }
         switch task {
         case .interfaceGroup(let index):
             let group = catalog.interfaceGroups[index]
-            sources = group.members.compactMap { interface in
+            let sources: [(SourceIdentity, IPv4AddressSet)] = group.members.compactMap { interface in
                 guard scope.includes(interface: interface), !excluded.contains(interface),
                     let address = graph.interfaces[interface].privateIPs.first
                 else { return nil }
                 return (.interface(interface), IPv4AddressSet(address))
             }
-            guard case .interface(let first) = sources.first?.0 else { return nil }
-            member = EndpointMember.interface(first, graph: graph)
-            walkKey = group.walkKey
-            representative = first
+            guard case .interface(let first) = sources.first?.0 else { return }
+            body(
+                answered(
+                    sources, EndpointMember.interface(first, graph: graph), walkKey: group.walkKey,
+                    representative: first))
         case .unaddressedInterface(let interface):
-            member = EndpointMember.interface(interface, graph: graph)
-            sources = [(.interface(interface), member.addresses)]
-        case .addressClass(let identity, let narrowed, let addresses):
-            member = narrowed
-            sources = [(identity, addresses)]
+            let member = EndpointMember.interface(interface, graph: graph)
+            body(answered([(.interface(interface), member.addresses)], member))
+        case .addressClasses(let identity, let classes):
+            for (member, addresses) in classes { body(answered([(identity, addresses)], member)) }
         }
-        session.footprint = recording ? AnswerFootprint() : nil
-        let answers = destination.members.map { session.answer(from: member, to: $0, walkKey: walkKey) }
-        return AnsweredSources(
-            sources: sources, answers: answers, representative: representative, footprint: session.footprint)
     }
 }
 

@@ -57,7 +57,7 @@ struct SourceCollector {
         }
     }
 
-    /// Records one task's answers (see ``ReachabilityAnalyzer/answerSources(of:scope:excluding:recording:minimumChunk:)``).
+    /// Records one task's answers (see ``ReachabilityAnalyzer/answerSources(of:scope:excluding:recording:in:)``).
     mutating func add(_ answered: ReachabilityAnalyzer.AnsweredSources) {
         add(answered.sources, answers: answered.answers, representative: answered.representative)
     }
