@@ -36,6 +36,9 @@ struct FlowTracer {
     /// Whether the path went through something whose forwarding depends on ports or protocol
     /// (a load balancer listener, a Network Firewall), so one walk does not speak for all ports.
     var pathDependsOnPorts = false
+    /// Whether the packet left through an internet gateway, which looks up the sender's public
+    /// IP: only then does the path depend on which public IP (if any) an interface has.
+    var readsPublicAddresses = false
     /// The network ACLs the reply met: the only filters that read the client's source port,
     /// since the reply is addressed to it.
     var replyACLs: [ReplyACLCheck] = []
@@ -516,6 +519,7 @@ struct FlowTracer {
 
     /// S-GW-1: the internet gateway maps the sender's private address to its public IP.
     mutating func leaveThroughInternetGateway(_ gateway: Int, vpc: Int, _ packet: Packet) -> Arrival? {
+        readsPublicAddresses = true
         let igw = graph.internetGateways[gateway].ref
         var packet = packet
         guard let sender = interface(at: packet.source, inVPC: vpc) else {

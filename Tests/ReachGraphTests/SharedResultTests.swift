@@ -176,4 +176,78 @@ struct SharedResultTests {
             #expect(trace.hops.first?.component.name == name)
         }
     }
+
+    /// `web` (with a public IP) and `web2` (without) share a subnet, a group and a private
+    /// address class. Inside the VPC their walks read no public IP and are shared; to a server
+    /// in another VPC, reached over the internet, only `web` gets out, whichever is walked first.
+    @Test("interfaces whose public IPs differ share a walk only when it reads none")
+    func publicAddressesSplitOnlyInternetWalks() throws {
+        let outside = """
+            vpcs:
+              - {name: vpc-b, cidrs: [10.9.0.0/16]}
+            internetGateways:
+              - {name: igw-b, vpc: vpc-b}
+            subnets:
+              - {name: far, vpc: vpc-b, cidr: 10.9.1.0/24, az: us-east-1a}
+            routeTables:
+              - name: far-rt
+                vpc: vpc-b
+                subnets: [far]
+                routes:
+                  - {destination: 0.0.0.0/0, target: igw-b}
+            securityGroups:
+              - name: far-sg
+                vpc: vpc-b
+                ingress:
+                  - {protocol: tcp, ports: 443, from: 0.0.0.0/0}
+            instances:
+              - {name: far-web, subnet: far, privateIp: 10.9.1.10, publicIp: 198.51.100.10, securityGroups: [far-sg]}
+
+            """
+        let webLine =
+            "  - {name: web, subnet: public, privateIp: 10.0.1.10, publicIp: 203.0.113.10, securityGroups: [web-sg]}"
+        let web2Line = "  - {name: web2, subnet: public, privateIp: 10.0.1.11, securityGroups: [web-sg]}"
+        let webFirst = try TestNetwork(merged(twoTier(), outside))
+        let web2First = try TestNetwork(
+            merged(twoTier([webLine + "\n" + web2Line: web2Line + "\n" + webLine]), outside))
+        for net in [webFirst, web2First] {
+            let analyzer = ReachabilityAnalyzer(graph: net.graph)
+            // Named by its public IP: from outside its VPC, that is the address to use.
+            let far = analyzer.whoCanReach(try net.checker.resolver.resolve("198.51.100.10"))
+            let reaching = Set(far.sources.filter { !$0.reach.reachable.isEmpty }.map(\.ref.name))
+            #expect(reaching.contains("web"))
+            #expect(!reaching.contains("web2"))
+            #expect(far.sources.contains { $0.ref.name == "web2" } == false)
+            // The symbolic answer agrees with the tracer for each.
+            #expect(try net.check("web", "198.51.100.10", port: 443).verdict == .reachable)
+            #expect(
+                try net.check("web2", "198.51.100.10", port: 443).reason == .igwPublicIPAssociationForEgress)
+            // Inside the VPC (to the app server) both get the same answer: the walk is shared.
+            let app = analyzer.whoCanReach(try net.checker.resolver.resolve("app"))
+            let web = try #require(app.sources.first { $0.ref.name == "web" })
+            let web2 = try #require(app.sources.first { $0.ref.name == "web2" })
+            #expect(web.reach == web2.reach)
+            #expect(web.reach.reachable.contains(.tcp, port: 8080))
+        }
+    }
+}
+
+/// Two topology fragments joined section by section (a fragment's `vpcs:` list extends the
+/// other's), so that a fixture can gain resources of kinds it already has.
+private func merged(_ base: String, _ extra: String) -> String {
+    var sections: [(header: String, lines: [String])] = []
+    for line in (base + "\n" + extra).split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+    {
+        if !line.hasPrefix(" ") {
+            if let index = sections.firstIndex(where: { $0.header == line }) {
+                let moved = sections.remove(at: index)
+                sections.append(moved)
+            } else {
+                sections.append((line, []))
+            }
+        } else if !sections.isEmpty {
+            sections[sections.count - 1].lines.append(line)
+        }
+    }
+    return sections.map { ([$0.header] + $0.lines).joined(separator: "\n") }.joined(separator: "\n") + "\n"
 }

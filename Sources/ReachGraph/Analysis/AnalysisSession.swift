@@ -25,6 +25,10 @@ struct AnalysisSession {
         let walks: [PairAnalyzer.Walk]?
         let interface: Int
         let address: IPv4Address
+
+        /// Whether some walk read the source's public IP, or the path depends on ports (and
+        /// so is traced per source): then it serves only sources of the same public class.
+        var readsPublicAddresses: Bool { walks?.contains { $0.readsPublicAddresses } ?? true }
     }
 
     init(graph: ForwardingGraph, catalog: SourceCatalog) {
@@ -125,18 +129,27 @@ struct AnalysisSession {
             note(recorded, substitute: nil, assumed: assumed)
             return pairs.answer(recorded, substitute: nil)
         }
-        let key = WalkCacheKey(
-            walk: walkKey, destination: destination.place, destinationAddress: destinationAddress,
-            assumed: assumed)
+        // Interfaces whose public IPs differ share a walk that never read one.
+        let shared = WalkCacheKey(
+            walk: walkKey.withAnyPublicClass, destination: destination.place,
+            destinationAddress: destinationAddress, assumed: assumed)
         let cached: CachedWalk
-        if let existing = walks[key] {
+        if let existing = walks[shared], !existing.readsPublicAddresses {
             cached = existing
         } else {
-            cached = CachedWalk(
-                walks: pairs.allWalks(
-                    from: source.place, sourceAddress, to: destination.place, destinationAddress),
-                interface: interface, address: sourceAddress)
-            walks[key] = cached
+            let own = WalkCacheKey(
+                walk: walkKey, destination: destination.place, destinationAddress: destinationAddress,
+                assumed: assumed)
+            if let existing = walks[own] {
+                cached = existing
+            } else {
+                cached = CachedWalk(
+                    walks: pairs.allWalks(
+                        from: source.place, sourceAddress, to: destination.place, destinationAddress),
+                    interface: interface, address: sourceAddress)
+                walks[own] = cached
+                if walks[shared] == nil { walks[shared] = cached }
+            }
         }
         guard let recorded = cached.walks else {
             footprint?.isOpaque = true

@@ -45,6 +45,8 @@ struct PairAnalyzer {
         var unknownReason: ReasonCode?
         var dependsOnPorts: Bool
         var zoneChoices: Int
+        /// Whether the path read the source's public IP (it left through an internet gateway).
+        var readsPublicAddresses: Bool
     }
 
     /// Walks the path of a probe packet between two addresses, recording its filters.
@@ -64,7 +66,7 @@ struct PairAnalyzer {
             checks: tracer.filterChecks, lookups: tracer.routeLookups,
             blockReason: tracer.blockers.first?.reason,
             unknownReason: tracer.unknown?.reason, dependsOnPorts: tracer.pathDependsOnPorts,
-            zoneChoices: tracer.zoneChoices)
+            zoneChoices: tracer.zoneChoices, readsPublicAddresses: tracer.readsPublicAddresses)
     }
 
     /// Starts over with `assumed` as the address of a DB endpoint the input does not give one

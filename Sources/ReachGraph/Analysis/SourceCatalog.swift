@@ -19,6 +19,11 @@ struct SourceCatalog {
         let subnet: Int
         let privateClass: Int
         let publicClass: Int
+
+        /// The key shared by interfaces of any public class, for walks that read no public IP.
+        var withAnyPublicClass: WalkKey {
+            WalkKey(subnet: subnet, privateClass: privateClass, publicClass: .min)
+        }
     }
 
     private struct GroupKey: Hashable {
