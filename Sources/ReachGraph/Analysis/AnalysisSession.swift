@@ -23,6 +23,8 @@ struct AnalysisSession {
     /// depends on ports, so each source is traced per port class instead.
     private struct CachedWalk {
         let walks: [PairAnalyzer.Walk]?
+        /// The walks' templates, for the sources that stand in for the first one.
+        let templates: [PairAnalyzer.Template?]?
         let interface: Int
         let address: IPv4Address
 
@@ -143,9 +145,11 @@ struct AnalysisSession {
             if let existing = walks[own] {
                 cached = existing
             } else {
+                let recorded = pairs.allWalks(
+                    from: source.place, sourceAddress, to: destination.place, destinationAddress)
                 cached = CachedWalk(
-                    walks: pairs.allWalks(
-                        from: source.place, sourceAddress, to: destination.place, destinationAddress),
+                    walks: recorded,
+                    templates: recorded?.map { pairs.template(of: $0, source: (interface, sourceAddress)) },
                     interface: interface, address: sourceAddress)
                 walks[own] = cached
                 if walks[shared] == nil { walks[shared] = cached }
@@ -162,7 +166,7 @@ struct AnalysisSession {
             : PairAnalyzer.Substitution(
                 interface: (cached.interface, interface), address: (cached.address, sourceAddress))
         note(recorded, substitute: substitute, assumed: assumed)
-        return pairs.answer(recorded, substitute: substitute)
+        return pairs.answer(recorded, templates: cached.templates, substitute: substitute)
     }
 
     private mutating func note(

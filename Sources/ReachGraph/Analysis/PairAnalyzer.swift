@@ -14,6 +14,8 @@ struct PairAnalyzer {
     private(set) var filters: FilterEvaluator
     /// Answers by the filter results of their paths.
     private var answers: [PathKey: FlowReach] = [:]
+    /// Counts the filter evaluators made: a ``Template`` holds ids of the one it was made with.
+    private var generation = 0
     private let shapes: FilterShapes
 
     init(graph: ForwardingGraph, shapes: FilterShapes) {
@@ -76,6 +78,7 @@ struct PairAnalyzer {
         else { return }
         filters = FilterEvaluator(graph: graph, shapes: shapes, assumed: assumed)
         answers = [:]
+        generation += 1
     }
 
     /// Every walk between two addresses, one per AZ pick; nil when the path depends on ports.
@@ -96,13 +99,64 @@ struct PairAnalyzer {
     }
 
     /// The answer of every AZ pick's walk: they must agree (S-TGW: AWS picks, the client cannot).
-    mutating func answer(_ walks: [Walk], substitute: Substitution?) -> FlowReach {
-        var result = evaluate(walks[0], substitute: substitute)
-        for other in walks.dropFirst() {
+    /// `templates`, when given, are the walks' (see ``template(of:source:)``).
+    mutating func answer(_ walks: [Walk], templates: [Template?]? = nil, substitute: Substitution?)
+        -> FlowReach
+    {
+        var result = evaluate(walks[0], template: templates?[0], substitute: substitute)
+        for (index, other) in walks.enumerated().dropFirst() {
             result = result.agreeing(
-                with: evaluate(other, substitute: substitute), disagreement: .zoneDependent)
+                with: evaluate(other, template: templates?[index], substitute: substitute),
+                disagreement: .zoneDependent)
         }
         return result
+    }
+
+    /// A walk judged for the source it was walked from, kept for the other sources of its
+    /// subnet and address class, which only some of its checks judge differently.
+    struct Template {
+        let generation: Int
+        /// The results of every check, for the walk's own source.
+        let key: PathKey
+        /// The answer they make.
+        let reach: FlowReach
+        /// The checks another source can change: the security groups of the source itself,
+        /// and those that judge the source's address (its group memberships differ). Network
+        /// ACLs that judge its address judge any address of its class alike.
+        let varying: [Int]
+    }
+
+    /// The template of `walk`, walked from `source`'s interface and address; nil for a walk a
+    /// path-level stop blocked, which needs none.
+    mutating func template(of walk: Walk, source: (interface: Int, address: IPv4Address)) -> Template? {
+        guard walk.blockReason == nil else { return nil }
+        let key = pathKey(of: walk, substitute: nil)
+        var varying: [Int] = []
+        for (position, check) in walk.checks.enumerated() {
+            guard case .securityGroups(let interface, _, let peer) = check else { continue }
+            if interface == source.interface || peer == source.address { varying.append(position) }
+        }
+        return Template(generation: generation, key: key, reach: answer(for: key), varying: varying)
+    }
+
+    /// Evaluates a walk through its template when it has a current one: only the checks a
+    /// stand-in source changes are judged again, and when they judge as for the walk's own
+    /// source, so does the whole path.
+    private mutating func evaluate(_ walk: Walk, template: Template?, substitute: Substitution?) -> FlowReach
+    {
+        guard let template, template.generation == generation else {
+            return evaluate(walk, substitute: substitute)
+        }
+        guard let substitute else { return template.reach }
+        var key: PathKey?
+        for position in template.varying {
+            let admitted = admittedResult(of: substitute.apply(to: walk.checks[position]))
+            if admitted == template.key.filters[position] { continue }
+            if key == nil { key = template.key }
+            key?.filters[position] = admitted
+        }
+        guard let key else { return template.reach }
+        return answer(for: key)
     }
 
     /// Evaluates a walk's filters, with `substitute` standing in for the walk's source
@@ -111,17 +165,32 @@ struct PairAnalyzer {
     /// share one answer.
     mutating func evaluate(_ walk: Walk, substitute: Substitution? = nil) -> FlowReach {
         if let reason = walk.blockReason { return .blocked(reason) }
+        return answer(for: pathKey(of: walk, substitute: substitute))
+    }
+
+    /// The results of a walk's filters, with `substitute` standing in for its source.
+    private mutating func pathKey(of walk: Walk, substitute: Substitution?) -> PathKey {
         var key = PathKey(unknown: walk.unknownReason, filters: [])
         key.filters.reserveCapacity(walk.checks.count)
         for recorded in walk.checks {
-            let check = substitute?.apply(to: recorded) ?? recorded
-            var admitted = filters.evaluate(check)
-            if case .networkACL(_, _, _, .return) = check {
-                admitted.allowed = -1 - admitted.allowed
-                admitted.notDenied = -1 - admitted.notDenied
-            }
-            key.filters.append(admitted)
+            key.filters.append(admittedResult(of: substitute?.apply(to: recorded) ?? recorded))
         }
+        return key
+    }
+
+    /// What one check admits; a reply-leg network ACL's ids negated, since its sets are in
+    /// terms of the reply.
+    private mutating func admittedResult(of check: FilterCheck) -> FilterEvaluator.Admitted {
+        var admitted = filters.evaluate(check)
+        if case .networkACL(_, _, _, .return) = check {
+            admitted.allowed = -1 - admitted.allowed
+            admitted.notDenied = -1 - admitted.notDenied
+        }
+        return admitted
+    }
+
+    /// The answer a path's filter results make, computed once per distinct result.
+    private mutating func answer(for key: PathKey) -> FlowReach {
         if let cached = answers[key] { return cached }
         var legs = LegAdmission()
         for admitted in key.filters {
@@ -134,13 +203,13 @@ struct PairAnalyzer {
                 legs.requestNotDenied = legs.requestNotDenied.intersection(filters.sets[admitted.notDenied])
             }
         }
-        let answer = legs.answer(pathUnknown: walk.unknownReason)
+        let answer = legs.answer(pathUnknown: key.unknown)
         answers[key] = answer
         return answer
     }
 
     /// A path as its filters judged it: reply-leg results are stored as negative ids.
-    private struct PathKey: Hashable {
+    struct PathKey: Hashable {
         let unknown: ReasonCode?
         var filters: [FilterEvaluator.Admitted]
     }
