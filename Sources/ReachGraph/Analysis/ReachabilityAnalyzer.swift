@@ -131,14 +131,24 @@ public struct ReachabilityAnalyzer: Sendable {
         in session: inout AnalysisSession
     ) -> [AnsweredSources] {
         var answered: [AnsweredSources] = []
-        for task in sourceTasks(scope: scope, excluding: excluded) {
-            answer(
-                task, to: destination, in: &session, recording: recording, scope: scope, excluding: excluded
-            ) {
-                answered.append($0)
-            }
+        forEachAnswer(of: destination, scope: scope, excluding: excluded, recording: recording, in: &session)
+        {
+            answered.append($0)
         }
         return answered
+    }
+
+    /// ``answerSources(of:scope:excluding:recording:in:)`` handed to `body` one at a time, in
+    /// the same order: the answers of one source come one after another.
+    func forEachAnswer(
+        of destination: Endpoint, scope: SourceScope, excluding excluded: Set<Int>, recording: Bool,
+        in session: inout AnalysisSession, _ body: (AnsweredSources) -> Void
+    ) {
+        for task in sourceTasks(scope: scope, excluding: excluded) {
+            answer(
+                task, to: destination, in: &session, recording: recording, scope: scope, excluding: excluded,
+                body)
+        }
     }
 
     /// Sources answered together: one group of identical interfaces, one interface without an

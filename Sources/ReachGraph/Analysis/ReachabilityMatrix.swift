@@ -45,7 +45,7 @@ extension ReachabilityAnalyzer {
         rows: [(label: String, endpoints: [Endpoint])], columns: [(label: String, endpoints: [Endpoint])],
         traffic: TrafficSet = .all
     ) -> ReachabilityMatrix {
-        let sources = SourceRows(rows)
+        let sources = SourceRows(rows, interfaces: graph.interfaces.count)
         let destinations = columns.enumerated().flatMap { column, group in
             group.endpoints.map { (column: column, endpoint: $0) }
         }
@@ -54,8 +54,8 @@ extension ReachabilityAnalyzer {
             var session = AnalysisSession(graph: graph, catalog: catalog)
             return range.map { index in
                 tally(
-                    destinations[index].endpoint, rows: rowCount, rowsOfSource: sources.rowsOfSource,
-                    scope: sources.scope, traffic: traffic, session: &session)
+                    destinations[index].endpoint, rows: rowCount, sources: sources, traffic: traffic,
+                    session: &session)
             }
         }
         var cells = [[ReachabilityMatrix.Cell]](
@@ -77,12 +77,15 @@ extension ReachabilityAnalyzer {
     /// of the who-can-reach question that answers them.
     private struct SourceRows: Sendable {
         var rowsOfSource: [SourceIdentity: [Int]] = [:]
+        /// The rows of each interface, by index (looked up for each of thousands per destination).
+        var rowsOfInterface: [[Int]]
         var count: [Int]
         var scope = SourceScope(
             interfaces: [], includesSubnetHosts: false, includesOnPremSites: false, includesInternet: false)
 
-        init(_ rows: [(label: String, endpoints: [Endpoint])]) {
+        init(_ rows: [(label: String, endpoints: [Endpoint])], interfaces: Int) {
             count = Array(repeating: 0, count: rows.count)
+            rowsOfInterface = Array(repeating: [], count: interfaces)
             for (row, group) in rows.enumerated() {
                 for endpoint in group.endpoints {
                     for member in endpoint.members {
@@ -90,7 +93,9 @@ extension ReachabilityAnalyzer {
                         guard let identity = member.sourceIdentity else { continue }
                         rowsOfSource[identity, default: []].append(row)
                         switch identity {
-                        case .interface(let index): scope.interfaces?.insert(index)
+                        case .interface(let index):
+                            scope.interfaces?.insert(index)
+                            rowsOfInterface[index].append(row)
                         case .subnetHosts: scope.includesSubnetHosts = true
                         case .onPremSite: scope.includesOnPremSites = true
                         case .internet: scope.includesInternet = true
@@ -98,6 +103,11 @@ extension ReachabilityAnalyzer {
                     }
                 }
             }
+        }
+
+        func rows(of identity: SourceIdentity) -> [Int] {
+            if case .interface(let index) = identity { return rowsOfInterface[index] }
+            return rowsOfSource[identity] ?? []
         }
     }
 
@@ -109,47 +119,68 @@ extension ReachabilityAnalyzer {
         var itself: [Int]
     }
 
+    /// Counts the sources of each row that reach `destination` with some of `traffic`, or might,
+    /// as the answers come: a source counts once, as reaching if any of its answers (a subnet,
+    /// site or the internet answers per address class) reaches, else as might-reach.
     private func tally(
-        _ destination: Endpoint, rows: Int, rowsOfSource: [SourceIdentity: [Int]], scope: SourceScope,
-        traffic: TrafficSet, session: inout AnalysisSession
+        _ destination: Endpoint, rows: Int, sources: SourceRows, traffic: TrafficSet,
+        session: inout AnalysisSession
     ) -> DestinationTally {
         var result = DestinationTally(
             cells: Array(repeating: .init(), count: rows), itself: Array(repeating: 0, count: rows))
         for member in destination.members {
             guard let identity = member.sourceIdentity else { continue }
-            for row in rowsOfSource[identity] ?? [] { result.itself[row] += 1 }
+            for row in sources.rows(of: identity) { result.itself[row] += 1 }
         }
         session.forgetWalks()
-        var collector = SourceCollector(destination: destination)
-        for answered in answerSources(
-            of: destination, scope: scope, excluding: collector.destinationInterfaces, recording: false,
-            in: &session)
-        {
-            collector.add(answered)
-        }
-        // A subnet, site or the internet can answer in several address pieces: the best counts.
-        var counted: [SourceIdentity: Bool] = [:]
-        collector.forEachReaching(traffic: traffic) { identity, _, reach, witness in
-            guard let sourceRows = rowsOfSource[identity] else { return }
+        let excluded = SourceCollector(destination: destination).destinationInterfaces
+        // A source's answers come one after another: how the last source was counted so far.
+        var last: (identity: SourceIdentity, reaches: Bool)?
+        // Each row's first reaching source, named once all are counted: the closure reads no
+        // property of the analyzer, which would copy it for every answer.
+        var examples: [(identity: SourceIdentity, witness: Witness)?] = Array(repeating: nil, count: rows)
+        forEachAnswer(
+            of: destination, scope: sources.scope, excluding: excluded, recording: false, in: &session
+        ) {
+            answered in
+            let (stored, witness) = SourceCollector.combined(answered.answers)
+            let reach = traffic == .all ? stored : stored.restricted(to: traffic)
+            if reach.isUnreachable { return }
             let reaches = !reach.reachable.isEmpty
-            if let countedAsReaching = counted[identity] {
-                guard reaches, !countedAsReaching else { return }
-                // An earlier piece only might reach: this one counts instead.
-                for row in sourceRows { result.cells[row].unknownPairs -= 1 }
-            }
-            counted[identity] = reaches
-            for row in sourceRows {
-                guard reaches else {
-                    result.cells[row].unknownPairs += 1
-                    continue
+            var reachedRows: [Int] = []
+            for (identity, addresses) in answered.sources {
+                let sourceRows = sources.rows(of: identity)
+                if sourceRows.isEmpty { continue }
+                if let counted = last, counted.identity == identity {
+                    guard reaches, !counted.reaches else { continue }
+                    // An earlier piece only might reach: this one counts instead.
+                    for row in sourceRows { result.cells[row].unknownPairs -= 1 }
                 }
-                result.cells[row].reachablePairs += 1
+                last = (identity, reaches)
+                for row in sourceRows {
+                    guard reaches else {
+                        result.cells[row].unknownPairs += 1
+                        continue
+                    }
+                    result.cells[row].reachablePairs += 1
+                    if !reachedRows.contains(row) { reachedRows.append(row) }
+                    guard examples[row] == nil, var example = witness else { continue }
+                    if let representative = answered.representative, case .interface(let index) = identity,
+                        let address = addresses.first
+                    {
+                        example = example.standing(in: representative, for: index, at: address)
+                    }
+                    examples[row] = (identity, example)
+                }
+            }
+            for row in reachedRows {
                 result.cells[row].traffic = result.cells[row].traffic.union(reach.reachable)
-                if result.cells[row].example == nil, let witness {
-                    result.cells[row].example = .init(
-                        source: identity.ref(in: graph), destination: destination.ref, witness: witness)
-                }
             }
+        }
+        for (row, example) in examples.enumerated() {
+            guard let (identity, witness) = example else { continue }
+            result.cells[row].example = .init(
+                source: identity.ref(in: graph), destination: destination.ref, witness: witness)
         }
         return result
     }

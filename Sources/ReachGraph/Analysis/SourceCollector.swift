@@ -68,14 +68,7 @@ struct SourceCollector {
         _ sources: [(SourceIdentity, IPv4AddressSet)], answers: [(reach: FlowReach, witness: Witness?)],
         representative: Int? = nil
     ) {
-        var combined: FlowReach?
-        for answer in answers {
-            combined =
-                combined.map { $0.agreeing(with: answer.reach, disagreement: .endpointPartiallyReachable) }
-                ?? answer.reach
-        }
-        let reach = combined ?? .allUnknown(.unknownResource)
-        let witness = answers.first { !$0.reach.reachable.isEmpty }?.witness ?? answers.first?.witness
+        let (reach, witness) = Self.combined(answers)
         let unreachable = reach.isUnreachable
         let reachIndex = Int32(reaches.count)
         if !unreachable { reaches.append(reach) }
@@ -115,6 +108,21 @@ struct SourceCollector {
             entries.append(Entry(addresses: addresses, reach: reachIndex, witness: ownWitness, next: -1))
             if last >= 0 { entries[Int(last)].next = new } else { firstEntry[index] = new }
         }
+    }
+
+    /// One source's answers to each destination member as one: every member must be reached
+    /// (they must agree), with the witness of the first that is, else of the first.
+    static func combined(_ answers: [(reach: FlowReach, witness: Witness?)]) -> (
+        reach: FlowReach, witness: Witness?
+    ) {
+        var combined: FlowReach?
+        for answer in answers {
+            combined =
+                combined.map { $0.agreeing(with: answer.reach, disagreement: .endpointPartiallyReachable) }
+                ?? answer.reach
+        }
+        let witness = answers.first { !$0.reach.reachable.isEmpty }?.witness ?? answers.first?.witness
+        return (combined ?? .allUnknown(.unknownResource), witness)
     }
 
     /// The answer.
