@@ -15,6 +15,12 @@ struct ParallelAnswerTests {
         let chunks = ParallelChunks.chunks(1000, minimumChunk: 1) { range in Array(range) }
         #expect(chunks.count == min(ParallelChunks.processorCount, 1000))
         #expect(Array(chunks.joined()) == Array(0..<1000))
+        // Ranges end only where allowed, and still cover every item once, in order.
+        let aligned = ParallelChunks.chunks(1000, minimumChunk: 1, splitsAt: { $0 % 300 == 0 }) { range in
+            [range]
+        }
+        #expect(aligned.joined().allSatisfy { $0.lowerBound % 300 == 0 })
+        #expect(Array(aligned.joined().joined()) == Array(0..<1000))
     }
 
     /// A 10-VPC estate has hundreds of interface groups and subnets: split into chunks of 16

@@ -120,6 +120,12 @@ struct AnalysisSession {
         assumed: IPv4Address?
     ) -> FlowReach {
         guard let walkKey, case .interface(let interface) = source.place else {
+            if case .host(let subnet) = source.place,
+                let answer = answerFromInterfaceWalk(
+                    subnet, sourceAddress, destination, destinationAddress, assumed: assumed)
+            {
+                return answer
+            }
             guard
                 let recorded = pairs.allWalks(
                     from: source.place, sourceAddress, to: destination.place, destinationAddress)
@@ -165,6 +171,34 @@ struct AnalysisSession {
             ? nil
             : PairAnalyzer.Substitution(
                 interface: (cached.interface, interface), address: (cached.address, sourceAddress))
+        note(recorded, substitute: substitute, assumed: assumed)
+        return pairs.answer(recorded, templates: cached.templates, substitute: substitute)
+    }
+
+    /// A subnet's hosts (addresses no interface holds) answered from the walk of an interface
+    /// of the same subnet and address class, when one is kept and never read a public IP.
+    /// Routes and network ACLs treat every address of a class alike, and so do security
+    /// groups but for the groups an address carries: the walk's own security group checks
+    /// (the interface's groups, which a host has none of) and those that judge its address are
+    /// judged again for the host, as for any interface standing in for the walked one. Not
+    /// for a host at an address the walk treats as held (the destination's, or one assumed).
+    private mutating func answerFromInterfaceWalk(
+        _ subnet: Int, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
+        _ destinationAddress: IPv4Address, assumed: IPv4Address?
+    ) -> FlowReach? {
+        // A host at the address assumed for a DB endpoint (or at the destination's own) is not
+        // like the rest of its class: the walk finds an interface there.
+        guard sourceAddress != destinationAddress, sourceAddress != assumed else { return nil }
+        let key = WalkCacheKey(
+            walk: SourceCatalog.WalkKey(
+                subnet: subnet, privateClass: catalog.classes.filterClass(of: sourceAddress),
+                publicClass: .min),
+            destination: destination.place, destinationAddress: destinationAddress, assumed: assumed)
+        guard let cached = walks[key], !cached.readsPublicAddresses, let recorded = cached.walks else {
+            return nil
+        }
+        let substitute = PairAnalyzer.Substitution(
+            interface: (cached.interface, nil), address: (cached.address, sourceAddress))
         note(recorded, substitute: substitute, assumed: assumed)
         return pairs.answer(recorded, templates: cached.templates, substitute: substitute)
     }

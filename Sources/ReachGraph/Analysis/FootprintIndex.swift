@@ -62,7 +62,11 @@ struct FootprintIndex {
                 }
             }
             for recorded in walked.checks {
-                switch walked.substitution?.apply(to: recorded) ?? recorded {
+                // A check the stand-in does not meet (a walked interface's groups, for a host).
+                guard let check = walked.substitution.map({ $0.apply(to: recorded) }) ?? recorded else {
+                    continue
+                }
+                switch check {
                 case .networkACL(let subnet, let outbound, let peer, _):
                     networkACLs[subnet * 2 + (outbound ? 1 : 0), default: []].append(
                         Entry(batch: batch, interface: -1, peer: peer, assumesAddress: walked.assumesAddress))

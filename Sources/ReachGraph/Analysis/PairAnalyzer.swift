@@ -150,7 +150,7 @@ struct PairAnalyzer {
         guard let substitute else { return template.reach }
         var key: PathKey?
         for position in template.varying {
-            let admitted = admittedResult(of: substitute.apply(to: walk.checks[position]))
+            let admitted = admittedResult(of: walk.checks[position], substitute: substitute)
             if admitted == template.key.filters[position] { continue }
             if key == nil { key = template.key }
             key?.filters[position] = admitted
@@ -173,14 +173,25 @@ struct PairAnalyzer {
         var key = PathKey(unknown: walk.unknownReason, filters: [])
         key.filters.reserveCapacity(walk.checks.count)
         for recorded in walk.checks {
-            key.filters.append(admittedResult(of: substitute?.apply(to: recorded) ?? recorded))
+            key.filters.append(admittedResult(of: recorded, substitute: substitute))
         }
         return key
     }
 
-    /// What one check admits; a reply-leg network ACL's ids negated, since its sets are in
-    /// terms of the reply.
-    private mutating func admittedResult(of check: FilterCheck) -> FilterEvaluator.Admitted {
+    /// What one check admits, with `substitute` standing in for the walk's source; a
+    /// reply-leg network ACL's ids negated, since its sets are in terms of the reply.
+    private mutating func admittedResult(of recorded: FilterCheck, substitute: Substitution?)
+        -> FilterEvaluator.Admitted
+    {
+        var check = recorded
+        if let substitute {
+            // A host without an interface has no security groups: they admit everything.
+            guard let substituted = substitute.apply(to: recorded) else {
+                return FilterEvaluator.Admitted(
+                    allowed: FilterEvaluator.everything, notDenied: FilterEvaluator.everything)
+            }
+            check = substituted
+        }
         var admitted = filters.evaluate(check)
         if case .networkACL(_, _, _, .return) = check {
             admitted.allowed = -1 - admitted.allowed
@@ -214,21 +225,31 @@ struct PairAnalyzer {
         var filters: [FilterEvaluator.Admitted]
     }
 
-    /// One source standing in for another in a recorded walk.
+    /// One source standing in for another in a recorded walk: an interface of the same subnet
+    /// and address class, or (`interface.to` nil) a host of the subnet without an interface.
     struct Substitution {
-        let interface: (from: Int, to: Int)
+        let interface: (from: Int, to: Int?)
         let address: (from: IPv4Address, to: IPv4Address)
 
-        func apply(to check: FilterCheck) -> FilterCheck {
+        /// The check as the stand-in meets it; nil for the walked interface's own security
+        /// groups when the stand-in is a host, which has none (S-SG: only interfaces have
+        /// groups, so nothing is judged).
+        func apply(to check: FilterCheck) -> FilterCheck? {
             switch check {
             case .networkACL(let subnet, let outbound, let peer, let leg):
-                .networkACL(
+                return .networkACL(
                     subnet: subnet, outbound: outbound, peer: peer == address.from ? address.to : peer,
                     leg: leg)
             case .securityGroups(let index, let facing, let peer):
-                .securityGroups(
-                    interface: index == interface.from ? interface.to : index, facing: facing,
-                    peer: peer == address.from ? address.to : peer)
+                let judged: Int
+                if index == interface.from {
+                    guard let standIn = interface.to else { return nil }
+                    judged = standIn
+                } else {
+                    judged = index
+                }
+                return .securityGroups(
+                    interface: judged, facing: facing, peer: peer == address.from ? address.to : peer)
             }
         }
     }

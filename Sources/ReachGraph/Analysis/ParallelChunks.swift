@@ -12,6 +12,12 @@ enum ParallelChunks {
     /// The processors online, at least 1.
     static let processorCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
+    /// How many chunks `count` items make, with at least `minimumChunk` in each: 1 runs on the
+    /// calling thread.
+    static func chunkCount(_ count: Int, minimumChunk: Int) -> Int {
+        max(1, min(processorCount, count / max(1, minimumChunk)))
+    }
+
     /// `body` over `0..<count` split into contiguous ranges, run concurrently, with the results
     /// joined in order. Fewer than `minimumChunk` items per range are not worth a thread: small
     /// questions run on the calling thread. Each range gets its own call, so state a call builds
@@ -25,14 +31,25 @@ enum ParallelChunks {
 
     /// ``map(_:minimumChunk:_:)`` with each range's results left in their own array, in order:
     /// joining copies every result, which costs a count per reference each result holds.
+    /// A range ends only where `splitsAt` allows (it is asked about positions inside
+    /// `1..<count`), at the first such position from where an even split would end it: work
+    /// that shares a cache stays on one core.
     static func chunks<Result: Sendable>(
-        _ count: Int, minimumChunk: Int = 64, _ body: @Sendable (Range<Int>) -> [Result]
+        _ count: Int, minimumChunk: Int = 64, splitsAt: (Int) -> Bool = { _ in true },
+        _ body: @Sendable (Range<Int>) -> [Result]
     ) -> [[Result]] {
-        let chunks = min(processorCount, count / max(1, minimumChunk))
+        let chunks = chunkCount(count, minimumChunk: minimumChunk)
         if chunks <= 1 { return [body(0..<count)] }
+        var starts = [0]
+        for chunk in 1..<chunks {
+            var start = max(count * chunk / chunks, starts[chunk - 1])
+            while start < count, !splitsAt(start) { start += 1 }
+            starts.append(start)
+        }
+        starts.append(count)
         let slots = Slots<[Result]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            slots.store(body((count * chunk / chunks)..<(count * (chunk + 1) / chunks)), at: chunk)
+        DispatchQueue.concurrentPerform(iterations: chunks) { [starts] chunk in
+            slots.store(body(starts[chunk]..<starts[chunk + 1]), at: chunk)
         }
         return slots.taken()
     }

@@ -64,11 +64,13 @@ public struct ReachabilityAnalyzer: Sendable {
     /// `positions` is not nil.
     ///
     /// With at least `minimumChunk` tasks per core, sources are answered on every core, each
-    /// core also gathering its own sources' entries into its part of the answer; the parts are
-    /// joined in order. The answer does not depend on the split: a source is never split
-    /// between tasks, so all of its entries are gathered in one chunk. Each chunk builds its
-    /// filter caches anew, and the cores share the graph's reference counts, so a split pays
-    /// only for thousands of sources per core: smaller estates answer on one thread.
+    /// core also gathering its own sources' entries into its part of the answer. Each core
+    /// takes whole subnets (their interfaces, then their other hosts, which take the
+    /// interfaces' walks), and the parts are joined back in the order one thread lists the
+    /// sources: the answer does not depend on the split. A source is never split between
+    /// tasks, so all of its entries are gathered in one chunk. Each chunk builds its filter
+    /// caches anew, and the cores share the graph's reference counts, so a split pays only for
+    /// thousands of sources per core: smaller estates answer on one thread.
     func whoCanReach(
         _ destination: Endpoint, traffic: TrafficSet, scope: SourceScope,
         footprints: inout FootprintIndex?, positions: inout [SourceIdentity: Range<Int>]?,
@@ -76,15 +78,25 @@ public struct ReachabilityAnalyzer: Sendable {
     ) -> WhoCanReachAnswer {
         let excluded = SourceCollector(destination: destination).destinationInterfaces
         let tasks = sourceTasks(scope: scope, excluding: excluded)
+        let isSplit = ParallelChunks.chunkCount(tasks.count, minimumChunk: minimumChunk) > 1
+        // One thread meets every subnet's interfaces before its hosts in the answer's order.
+        let (execution, subnets) =
+            isSplit ? bySubnet(tasks) : (Array(tasks.indices), [Int](repeating: 0, count: tasks.count))
         let recording = footprints != nil
         let locating = positions != nil
-        let parts = ParallelChunks.chunks(tasks.count, minimumChunk: minimumChunk) { range in
+        let parts = ParallelChunks.chunks(
+            tasks.count, minimumChunk: minimumChunk, splitsAt: { subnets[$0 - 1] != subnets[$0] }
+        ) { range in
             var session = AnalysisSession(graph: graph, catalog: catalog)
             var collector = SourceCollector(destination: destination, expectedSources: range.count)
             var rested: [(AnswerFootprint, [SourceIdentity])] = []
-            for task in tasks[range] {
+            var spans: [GatheredChunk.TaskSpan] = []
+            spans.reserveCapacity(range.count)
+            for task in execution[range] {
+                let firstSource = collector.sourceCount
+                let firstFootprint = rested.count
                 answer(
-                    task, to: destination, in: &session, recording: recording, scope: scope,
+                    tasks[task], to: destination, in: &session, recording: recording, scope: scope,
                     excluding: excluded
                 ) { answered in
                     collector.add(answered)
@@ -92,34 +104,97 @@ public struct ReachabilityAnalyzer: Sendable {
                         rested.append((footprint, answered.sources.map { $0.0 }))
                     }
                 }
+                spans.append(
+                    GatheredChunk.TaskSpan(
+                        task: task, sources: firstSource..<collector.sourceCount,
+                        footprints: firstFootprint..<rested.count))
             }
-            var located: [SourceIdentity: Range<Int>]? = locating ? [:] : nil
-            let part = collector.answer(traffic: traffic, graph: graph, positions: &located)
-            return [GatheredChunk(answer: part, positions: located, footprints: rested)]
+            let (part, entryStarts) = collector.answerWithEntryStarts(traffic: traffic, graph: graph)
+            return [
+                GatheredChunk(
+                    answer: part, entryStarts: entryStarts,
+                    identities: !locating ? [] : (0..<collector.sourceCount).map(collector.source(at:)),
+                    spans: spans, footprints: rested)
+            ]
         }
+        let chunks = parts.compactMap(\.first)
         var sources: [ReachingSource] = []
-        var analysed = 0
-        for case let chunk? in parts.map(\.first) {
-            for (footprint, identities) in chunk.footprints {
+        let analysed = chunks.reduce(0) { $0 + $1.answer.sourcesAnalysed }
+        // Each task's block of entries, footprints and positions, in the order of the tasks.
+        var placed = [(chunk: Int32, span: Int32)](repeating: (-1, -1), count: tasks.count)
+        for (chunk, part) in chunks.enumerated() {
+            for (index, span) in part.spans.enumerated() { placed[span.task] = (Int32(chunk), Int32(index)) }
+        }
+        if !isSplit, let only = chunks.first { sources = only.answer.sources }
+        for (chunk, index) in placed where chunk >= 0 {
+            // Read in place: a copy of a chunk would count a reference for each of its lists.
+            let span = chunks[Int(chunk)].spans[Int(index)]
+            for (footprint, identities) in chunks[Int(chunk)].footprints[span.footprints] {
                 footprints?.add(footprint, for: identities, graph: graph)
             }
-            let offset = sources.count
-            for (identity, range) in chunk.positions ?? [:] {
-                positions?[identity] = (range.lowerBound + offset)..<(range.upperBound + offset)
+            let starts = chunks[Int(chunk)].entryStarts
+            let entries = starts[span.sources.lowerBound]..<starts[span.sources.upperBound]
+            // One thread's part is the answer as it stands; split parts are joined here.
+            let offset = isSplit ? sources.count - entries.lowerBound : 0
+            if locating {
+                for source in span.sources where starts[source] < starts[source + 1] {
+                    positions?[chunks[Int(chunk)].identities[source]] =
+                        (starts[source] + offset)..<(starts[source + 1] + offset)
+                }
             }
-            // The first part is taken whole rather than copied entry by entry.
-            if sources.isEmpty { sources = chunk.answer.sources } else { sources += chunk.answer.sources }
-            analysed += chunk.answer.sourcesAnalysed
+            if isSplit { sources += chunks[Int(chunk)].answer.sources[entries] }
         }
         return WhoCanReachAnswer(
             destination: destination.ref, traffic: traffic, sources: sources, sourcesAnalysed: analysed)
     }
 
-    /// One chunk's sources, gathered: their part of the answer, where each source's entries
-    /// are in it, and what each answer rested on (when recording) with the sources it answered.
+    /// The tasks' indices ordered by subnet (stably: a subnet's interfaces, then its hosts;
+    /// sites and the internet last), and the subnet of each position in that order.
+    private func bySubnet(_ tasks: [SourceTask]) -> (order: [Int], subnets: [Int]) {
+        let last = graph.subnets.count
+        let subnetOfTask = tasks.map { task in
+            switch task {
+            case .interfaceGroup(let index): catalog.interfaceGroups[index].subnet
+            case .unaddressedInterface(let interface): graph.interfaces[interface].subnet
+            case .addressClasses(.subnetHosts(let subnet), _): subnet
+            case .addressClasses: last
+            }
+        }
+        // A counting sort: tasks per subnet, then each task at its subnet's next place.
+        var next = [Int](repeating: 0, count: last + 2)
+        for subnet in subnetOfTask { next[subnet + 1] += 1 }
+        for subnet in 0...last { next[subnet + 1] += next[subnet] }
+        var order = [Int](repeating: 0, count: tasks.count)
+        var subnets = [Int](repeating: 0, count: tasks.count)
+        for (task, subnet) in subnetOfTask.enumerated() {
+            order[next[subnet]] = task
+            subnets[next[subnet]] = subnet
+            next[subnet] += 1
+        }
+        return (order, subnets)
+    }
+
+    /// One chunk's sources, gathered: their part of the answer and, for each task it answered
+    /// (in the order it answered them), the task's sources and footprints, so that the parts
+    /// join in the order of the tasks.
     private struct GatheredChunk: Sendable {
+        /// One task's share of a chunk.
+        struct TaskSpan: Sendable {
+            /// The task, by its place among every task.
+            let task: Int
+            /// Its sources, in the order the chunk recorded them.
+            let sources: Range<Int>
+            /// Its answers' footprints (when recording), at ``GatheredChunk/footprints``.
+            let footprints: Range<Int>
+        }
+
         let answer: WhoCanReachAnswer
-        let positions: [SourceIdentity: Range<Int>]?
+        /// Where each source's entries start in ``answer``, and one past the last.
+        let entryStarts: [Int]
+        /// Each source the chunk recorded (only when positions are asked for).
+        let identities: [SourceIdentity]
+        let spans: [TaskSpan]
+        /// What each answer rested on (when recording), with the sources it answered.
         let footprints: [(AnswerFootprint, [SourceIdentity])]
     }
 

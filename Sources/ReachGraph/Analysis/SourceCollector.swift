@@ -149,12 +149,56 @@ struct SourceCollector {
             destination: destination.ref, traffic: traffic, sources: sources, sourcesAnalysed: order.count)
     }
 
+    /// The number of sources recorded so far (each interface, subnet's hosts, site or the
+    /// internet once).
+    var sourceCount: Int { order.count }
+
+    /// The `index`th source recorded.
+    func source(at index: Int) -> SourceIdentity { order[index] }
+
+    /// The answer, and where the entries of each source (by the order they were recorded)
+    /// start in it, with one more start past the last: the entries of the sources recorded
+    /// from one task to the next are consecutive, for a join to move them as one block.
+    func answerWithEntryStarts(traffic: TrafficSet, graph: ForwardingGraph) -> (WhoCanReachAnswer, [Int]) {
+        var sources: [ReachingSource] = []
+        sources.reserveCapacity(entries.count)
+        var starts: [Int] = []
+        starts.reserveCapacity(order.count + 1)
+        var next = 0
+        forEachReaching(traffic: traffic) { index, identity, addresses, reach, witness in
+            while next <= index {
+                starts.append(sources.count)
+                next += 1
+            }
+            sources.append(source(identity, addresses, reach, witness, graph))
+        }
+        while next <= order.count {
+            starts.append(sources.count)
+            next += 1
+        }
+        return (
+            WhoCanReachAnswer(
+                destination: destination.ref, traffic: traffic, sources: sources, sourcesAnalysed: order.count
+            ),
+            starts
+        )
+    }
+
     /// Calls `body` with every source's answers that reach with some of `traffic` (or might), in
     /// the order of the answer.
     func forEachReaching(
         traffic: TrafficSet, _ body: (SourceIdentity, IPv4AddressSet, FlowReach, Witness?) -> Void
     ) {
-        for (identity, first) in zip(order, firstEntry) {
+        forEachReaching(traffic: traffic) { _, identity, addresses, reach, witness in
+            body(identity, addresses, reach, witness)
+        }
+    }
+
+    /// ``forEachReaching(traffic:_:)`` with each source's position in the order recorded.
+    private func forEachReaching(
+        traffic: TrafficSet, _ body: (Int, SourceIdentity, IPv4AddressSet, FlowReach, Witness?) -> Void
+    ) {
+        for (index, (identity, first)) in zip(order, firstEntry).enumerated() {
             var current = first
             while current >= 0 {
                 // Fields are read in place: a copy of the entry would count a reference for
@@ -164,7 +208,7 @@ struct SourceCollector {
                 let stored = reaches[Int(entries[entry].reach)]
                 let reach = traffic == .all ? stored : stored.restricted(to: traffic)
                 if reach.isUnreachable { continue }
-                body(identity, entries[entry].addresses, reach, entries[entry].witness)
+                body(index, identity, entries[entry].addresses, reach, entries[entry].witness)
             }
         }
     }
