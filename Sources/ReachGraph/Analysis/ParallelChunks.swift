@@ -31,18 +31,27 @@ enum ParallelChunks {
 
     /// ``map(_:minimumChunk:_:)`` with each range's results left in their own array, in order:
     /// joining copies every result, which costs a count per reference each result holds.
-    /// A range ends only where `splitsAt` allows (it is asked about positions inside
+    /// With `costs` (one per item), ranges cost about the same rather than holding as many
+    /// items. A range ends only where `splitsAt` allows (it is asked about positions inside
     /// `1..<count`), at the first such position from where an even split would end it: work
     /// that shares a cache stays on one core.
     static func chunks<Result: Sendable>(
-        _ count: Int, minimumChunk: Int = 64, splitsAt: (Int) -> Bool = { _ in true },
+        _ count: Int, minimumChunk: Int = 64, costs: [Int]? = nil, splitsAt: (Int) -> Bool = { _ in true },
         _ body: @Sendable (Range<Int>) -> [Result]
     ) -> [[Result]] {
         let chunks = chunkCount(count, minimumChunk: minimumChunk)
         if chunks <= 1 { return [body(0..<count)] }
         var starts = [0]
+        var position = 0
+        var spent = 0
+        let total = costs?.reduce(0, +) ?? count
         for chunk in 1..<chunks {
-            var start = max(count * chunk / chunks, starts[chunk - 1])
+            // Where an even split of the cost ends this range.
+            while position < count, spent + (costs?[position] ?? 1) <= total * chunk / chunks {
+                spent += costs?[position] ?? 1
+                position += 1
+            }
+            var start = max(position, starts[chunk - 1])
             while start < count, !splitsAt(start) { start += 1 }
             starts.append(start)
         }

@@ -80,12 +80,13 @@ public struct ReachabilityAnalyzer: Sendable {
         let tasks = sourceTasks(scope: scope, excluding: excluded)
         let isSplit = ParallelChunks.chunkCount(tasks.count, minimumChunk: minimumChunk) > 1
         // One thread meets every subnet's interfaces before its hosts in the answer's order.
-        let (execution, subnets) =
-            isSplit ? bySubnet(tasks) : (Array(tasks.indices), [Int](repeating: 0, count: tasks.count))
+        let (execution, subnets, costs) =
+            isSplit ? bySubnet(tasks) : (Array(tasks.indices), [Int](repeating: 0, count: tasks.count), [])
         let recording = footprints != nil
         let locating = positions != nil
         let parts = ParallelChunks.chunks(
-            tasks.count, minimumChunk: minimumChunk, splitsAt: { subnets[$0 - 1] != subnets[$0] }
+            tasks.count, minimumChunk: minimumChunk, costs: costs,
+            splitsAt: { subnets[$0 - 1] != subnets[$0] }
         ) { range in
             var session = AnalysisSession(graph: graph, catalog: catalog)
             var collector = SourceCollector(destination: destination, expectedSources: range.count)
@@ -149,8 +150,10 @@ public struct ReachabilityAnalyzer: Sendable {
     }
 
     /// The tasks' indices ordered by subnet (stably: a subnet's interfaces, then its hosts;
-    /// sites and the internet last), and the subnet of each position in that order.
-    private func bySubnet(_ tasks: [SourceTask]) -> (order: [Int], subnets: [Int]) {
+    /// sites and the internet last), with the subnet of each position in that order and about
+    /// what it costs: one per group of interfaces or class of a subnet's hosts (which take an
+    /// interface's walk), four per class of a site or the internet (each walked).
+    private func bySubnet(_ tasks: [SourceTask]) -> (order: [Int], subnets: [Int], costs: [Int]) {
         let last = graph.subnets.count
         let subnetOfTask = tasks.map { task in
             switch task {
@@ -166,12 +169,16 @@ public struct ReachabilityAnalyzer: Sendable {
         for subnet in 0...last { next[subnet + 1] += next[subnet] }
         var order = [Int](repeating: 0, count: tasks.count)
         var subnets = [Int](repeating: 0, count: tasks.count)
+        var costs = [Int](repeating: 1, count: tasks.count)
         for (task, subnet) in subnetOfTask.enumerated() {
             order[next[subnet]] = task
             subnets[next[subnet]] = subnet
+            if case .addressClasses(let identity, let classes) = tasks[task] {
+                costs[next[subnet]] = classes.count * (identity == .subnetHosts(subnet) ? 1 : 4)
+            }
             next[subnet] += 1
         }
-        return (order, subnets)
+        return (order, subnets, costs)
     }
 
     /// One chunk's sources, gathered: their part of the answer and, for each task it answered
