@@ -21,6 +21,16 @@ struct ParallelAnswerTests {
         }
         #expect(aligned.joined().allSatisfy { $0.lowerBound % 300 == 0 })
         #expect(Array(aligned.joined().joined()) == Array(0..<1000))
+        // By cost: a first item worth the rest is a range of its own (split only after it).
+        let costly = ParallelChunks.chunks(
+            10, minimumChunk: 1, costs: [90] + Array(repeating: 1, count: 9),
+            splitsAt: { position in
+                #expect(position > 0, "a split is asked about a position before the first item")
+                return true
+            }
+        ) { range in [range] }
+        if ParallelChunks.processorCount > 1 { #expect(costly.joined().first == 0..<1) }
+        #expect(Array(costly.joined().joined()) == Array(0..<10))
     }
 
     /// A 10-VPC estate has hundreds of interface groups and subnets: split into chunks of 16

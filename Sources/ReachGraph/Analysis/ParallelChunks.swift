@@ -51,7 +51,8 @@ enum ParallelChunks {
                 spent += costs?[position] ?? 1
                 position += 1
             }
-            var start = max(position, starts[chunk - 1])
+            // Never at 0: a heavy first item makes the first range hold it alone.
+            var start = max(position, starts[chunk - 1], 1)
             while start < count, !splitsAt(start) { start += 1 }
             starts.append(start)
         }
