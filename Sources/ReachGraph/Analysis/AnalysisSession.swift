@@ -190,9 +190,8 @@ struct AnalysisSession {
         // like the rest of its class: the walk finds an interface there.
         guard sourceAddress != destinationAddress, sourceAddress != assumed else { return nil }
         let key = WalkCacheKey(
-            walk: SourceCatalog.WalkKey(
-                subnet: subnet, privateClass: catalog.classes.filterClass(of: sourceAddress),
-                publicClass: .min),
+            walk: .anyPublicClass(
+                subnet: subnet, privateClass: catalog.classes.filterClass(of: sourceAddress)),
             destination: destination.place, destinationAddress: destinationAddress, assumed: assumed)
         guard let cached = walks[key], !cached.readsPublicAddresses, let recorded = cached.walks else {
             return nil

@@ -173,8 +173,10 @@ public struct ReachabilityAnalyzer: Sendable {
         for (task, subnet) in subnetOfTask.enumerated() {
             order[next[subnet]] = task
             subnets[next[subnet]] = subnet
-            if case .addressClasses(let identity, let classes) = tasks[task] {
-                costs[next[subnet]] = classes.count * (identity == .subnetHosts(subnet) ? 1 : 4)
+            switch tasks[task] {
+            case .addressClasses(.subnetHosts, let classes): costs[next[subnet]] = classes.count
+            case .addressClasses(_, let classes): costs[next[subnet]] = classes.count * 4
+            case .interfaceGroup, .unaddressedInterface: break
             }
             next[subnet] += 1
         }

@@ -21,7 +21,10 @@ struct SourceCatalog {
         let publicClass: Int
 
         /// The key shared by interfaces of any public class, for walks that read no public IP.
-        var withAnyPublicClass: WalkKey {
+        var withAnyPublicClass: WalkKey { Self.anyPublicClass(subnet: subnet, privateClass: privateClass) }
+
+        /// The key of a subnet and private address class shared by every public class.
+        static func anyPublicClass(subnet: Int, privateClass: Int) -> WalkKey {
             WalkKey(subnet: subnet, privateClass: privateClass, publicClass: .min)
         }
     }

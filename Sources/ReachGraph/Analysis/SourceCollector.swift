@@ -136,17 +136,13 @@ struct SourceCollector {
     func answer(
         traffic: TrafficSet, graph: ForwardingGraph, positions: inout [SourceIdentity: Range<Int>]?
     ) -> WhoCanReachAnswer {
-        var sources: [ReachingSource] = []
-        sources.reserveCapacity(entries.count)
-        forEachReaching(traffic: traffic) { identity, addresses, reach, witness in
-            if positions != nil {
-                let start = positions?[identity]?.lowerBound ?? sources.count
-                positions?[identity] = start..<(sources.count + 1)
+        let (answer, starts) = answerWithEntryStarts(traffic: traffic, graph: graph)
+        if positions != nil {
+            for (index, identity) in order.enumerated() where starts[index] < starts[index + 1] {
+                positions?[identity] = starts[index]..<starts[index + 1]
             }
-            sources.append(source(identity, addresses, reach, witness, graph))
         }
-        return WhoCanReachAnswer(
-            destination: destination.ref, traffic: traffic, sources: sources, sourcesAnalysed: order.count)
+        return answer
     }
 
     /// The number of sources recorded so far (each interface, subnet's hosts, site or the
