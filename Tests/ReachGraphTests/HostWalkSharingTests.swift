@@ -6,7 +6,9 @@ import Testing
 
 /// Who-can-reach answers a subnet's hosts from the walk of an interface of the same subnet and
 /// address class; answered alone, a host is walked from itself. On random networks the two
-/// must agree for every class of every subnet's hosts and every destination.
+/// must agree for every class of every subnet's hosts and every destination. Security groups
+/// are evaluated at the ENI (S-SG-1): a host without one meets no groups of its own, and the
+/// groups that judge its address see no membership (S-SG-2).
 @Suite("Hosts answered from interfaces' walks")
 struct HostWalkSharingTests {
     @Test("each class of a subnet's hosts gets the answer it gets alone", .shrinking(false))

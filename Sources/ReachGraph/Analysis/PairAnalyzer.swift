@@ -232,8 +232,8 @@ struct PairAnalyzer {
         let address: (from: IPv4Address, to: IPv4Address)
 
         /// The check as the stand-in meets it; nil for the walked interface's own security
-        /// groups when the stand-in is a host, which has none (S-SG: only interfaces have
-        /// groups, so nothing is judged).
+        /// groups when the stand-in is a host, which has none (S-SG-1: groups are evaluated
+        /// at the ENI, so nothing is judged).
         func apply(to check: FilterCheck) -> FilterCheck? {
             switch check {
             case .networkACL(let subnet, let outbound, let peer, let leg):
