@@ -4,30 +4,96 @@ import ReachNetwork
 /// the traffic that is reachable, the traffic whose answer is unknown (with why), and by
 /// complement the traffic that is unreachable.
 public struct FlowReach: Hashable, Sendable {
+    /// The four parts, behind one reference: an answer is copied into every source's entry
+    /// and every cache that holds it, and a copy then counts one reference instead of one per
+    /// interval list and reason set.
+    private final class Storage: Sendable {
+        let reachable: TrafficSet
+        let unknown: TrafficSet
+        let unknownReasons: Set<ReasonCode>
+        let blockReason: ReasonCode?
+
+        init(
+            reachable: TrafficSet, unknown: TrafficSet, unknownReasons: Set<ReasonCode>,
+            blockReason: ReasonCode?
+        ) {
+            self.reachable = reachable
+            self.unknown = unknown
+            self.unknownReasons = unknownReasons
+            self.blockReason = blockReason
+        }
+    }
+
+    private var storage: Storage
+
     /// Traffic that reaches the destination and whose replies come back.
-    public var reachable: TrafficSet
+    public var reachable: TrafficSet {
+        get { storage.reachable }
+        set { replace(reachable: newValue) }
+    }
     /// Traffic whose answer depends on something the input does not give.
-    public var unknown: TrafficSet
+    public var unknown: TrafficSet {
+        get { storage.unknown }
+        set { replace(unknown: newValue) }
+    }
     /// Why parts of the traffic are unknown.
-    public var unknownReasons: Set<ReasonCode>
+    public var unknownReasons: Set<ReasonCode> {
+        get { storage.unknownReasons }
+        set { replace(unknownReasons: newValue) }
+    }
     /// Why traffic is blocked, when a path-level stop (no route, no public IP, …) blocks all of it.
-    public var blockReason: ReasonCode?
+    public var blockReason: ReasonCode? {
+        get { storage.blockReason }
+        set { replace(blockReason: .some(newValue)) }
+    }
 
     /// Creates an answer.
     public init(
         reachable: TrafficSet, unknown: TrafficSet, unknownReasons: Set<ReasonCode> = [],
         blockReason: ReasonCode? = nil
     ) {
-        self.reachable = reachable
-        self.unknown = unknown.subtracting(reachable)
-        self.unknownReasons = self.unknown.isEmpty ? [] : unknownReasons
-        self.blockReason = blockReason
+        let unknown = unknown.subtracting(reachable)
+        storage = Storage(
+            reachable: reachable, unknown: unknown, unknownReasons: unknown.isEmpty ? [] : unknownReasons,
+            blockReason: blockReason)
+    }
+
+    /// The same answer with the given parts set as they are (a field set alone is not
+    /// normalized against the others, as with stored fields).
+    private mutating func replace(
+        reachable: TrafficSet? = nil, unknown: TrafficSet? = nil, unknownReasons: Set<ReasonCode>? = nil,
+        blockReason: ReasonCode?? = nil
+    ) {
+        storage = Storage(
+            reachable: reachable ?? storage.reachable, unknown: unknown ?? storage.unknown,
+            unknownReasons: unknownReasons ?? storage.unknownReasons,
+            blockReason: blockReason ?? storage.blockReason)
+    }
+
+    /// Equal parts; one shared box is equal without reading them.
+    public static func == (lhs: FlowReach, rhs: FlowReach) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        return lhs.reachable == rhs.reachable && lhs.unknown == rhs.unknown
+            && lhs.unknownReasons == rhs.unknownReasons && lhs.blockReason == rhs.blockReason
+    }
+
+    /// Hashes the four parts, as equality compares them.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(reachable)
+        hasher.combine(unknown)
+        hasher.combine(unknownReasons)
+        hasher.combine(blockReason)
     }
 
     /// Nothing gets through, for `reason`.
     static func blocked(_ reason: ReasonCode?) -> FlowReach {
-        FlowReach(reachable: .empty, unknown: .empty, blockReason: reason)
+        // Built directly: half the walks of a who-can-reach question may end blocked, and the
+        // public initializer would subtract one empty set from another.
+        FlowReach(
+            storage: Storage(reachable: .empty, unknown: .empty, unknownReasons: [], blockReason: reason))
     }
+
+    private init(storage: Storage) { self.storage = storage }
 
     /// Every kind of traffic is unknown, for `reason`.
     static func allUnknown(_ reason: ReasonCode) -> FlowReach {
