@@ -126,11 +126,22 @@ extension ForwardingGraph {
         _ address: IPv4Address, carries group: Int, seenFrom vpc: Int,
         assumed: (address: IPv4Address, interface: Int)?
     ) -> Bool {
+        self.address(
+            address, holders: interfacesByPrivateIP[address] ?? [], carries: group, seenFrom: vpc,
+            assumed: assumed)
+    }
+
+    /// ``address(_:carries:seenFrom:assumed:)`` with the interfaces holding `address` (its
+    /// entry in ``interfacesByPrivateIP``) looked up once for many groups.
+    func address(
+        _ address: IPv4Address, holders: [Int], carries group: Int, seenFrom vpc: Int,
+        assumed: (address: IPv4Address, interface: Int)?
+    ) -> Bool {
         let carries = { (other: Int) -> Bool in
             interfaces[other].securityGroups.contains(group)
                 && groupReferencesReach(from: subnets[interfaces[other].subnet].vpc, to: vpc)
         }
         if let assumed, assumed.address == address, carries(assumed.interface) { return true }
-        return interfacesByPrivateIP[address]?.contains(where: carries) ?? false
+        return holders.contains(where: carries)
     }
 }

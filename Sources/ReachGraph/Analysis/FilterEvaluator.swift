@@ -24,22 +24,32 @@ struct FilterEvaluator {
     /// The union of two interned sets, by their ids (the lower id in the high half).
     private var unionCache: [UInt64: Int] = [:]
     private var ruleSets: [ProtocolMatch: TrafficSet] = [:]
-    private var aclClassCache: [ClassKey: Int] = [:]
+    /// Results of group directions for peers that carry one of the groups the rules refer to.
     private var groupClassCache: [ClassKey: Int] = [:]
-    /// What decides which rules of a group facing one way match a peer (at `group * 2 +
-    /// direction`), found when first needed.
-    private var groupRules: [GroupRules?]
-    /// Each ACL direction's own address boundaries (at `acl * 2 + direction`), sorted, found
-    /// when first needed: a peer's class among them decides which entries match.
-    private var aclBoundaries: [[UInt32]?]
+    /// Where the facts of each ACL direction (at `acl * 2 + direction`) are kept, found when
+    /// first needed.
+    private var aclLayouts: [FilterLayout?]
+    /// The same for each group direction (at `group * 2 + direction`).
+    private var groupLayouts: [FilterLayout?]
+    /// The boundaries of every filter direction met, each filter's sorted, one after another.
+    private var boundaryStorage: [UInt32] = []
+    /// The groups each group direction met refers to, one after another.
+    private var referenceStorage: [Int] = []
+    /// Each filter direction's result per peer class, for peers that carry none of the groups
+    /// it refers to (-1 until judged): looked up by position, without hashing, for the
+    /// thousands of checks a question judges.
+    private var classResults: [Int32] = []
 
-    /// What a peer's matching rules of one group direction depend on: its class among the
-    /// rules' own address boundaries, and which of the referenced groups it carries.
-    private struct GroupRules {
-        /// The distinct groups the rules refer to, in order of first use.
-        let referencedGroups: [Int]
-        /// The ends of every address block a rule names, sorted.
-        let boundaries: [UInt32]
+    /// What a peer's result for one ACL or group direction depends on, kept in the flat arrays
+    /// above: its class among the filter's own address boundaries, and which of the groups the
+    /// rules refer to it carries.
+    private struct FilterLayout {
+        /// The ends of every address block an entry or rule names, sorted, in ``boundaryStorage``.
+        let boundaries: Range<Int>
+        /// The distinct groups the rules refer to, in order of first use, in ``referenceStorage``.
+        let references: Range<Int>
+        /// Where the results per peer class start in ``classResults``.
+        let results: Int
     }
 
     /// The id of the empty set.
@@ -71,8 +81,8 @@ struct FilterEvaluator {
         self.graph = graph
         self.shapes = shapes
         self.assumed = assumed
-        groupRules = Array(repeating: nil, count: graph.securityGroups.count * 2)
-        aclBoundaries = Array(repeating: nil, count: graph.networkACLs.count * 2)
+        groupLayouts = Array(repeating: nil, count: graph.securityGroups.count * 2)
+        aclLayouts = Array(repeating: nil, count: graph.networkACLs.count * 2)
     }
 
     /// What a filter lets through, as interned ids: `allowed` for certain, `notDenied`
@@ -118,13 +128,11 @@ struct FilterEvaluator {
 
     /// S-NACL-2: entries in rule-number order; the first that matches a packet decides it.
     private mutating func networkACL(_ index: Int, outbound: Bool, peer: IPv4Address) -> Int {
-        let classKey = ClassKey(
-            filter: index, direction: outbound ? 1 : 0,
-            peerClass: Self.peerClass(of: peer, among: boundaries(ofACL: index, outbound: outbound)),
-            references: 0)
-        if let cached = aclClassCache[classKey] { return cached }
+        let layout = self.layout(ofACL: index, outbound: outbound)
+        let slot = layout.results + peerClass(of: peer, among: layout.boundaries)
+        if classResults[slot] >= 0 { return Int(classResults[slot]) }
         let id = matchedNetworkACL(index, outbound: outbound, peer: peer)
-        aclClassCache[classKey] = id
+        classResults[slot] = Int32(id)
         return id
     }
 
@@ -164,27 +172,43 @@ struct FilterEvaluator {
         let here = graph.subnets[interface.subnet].vpc
         var allowed: Int?
         var anyUnknown = false
+        // The peer's interfaces, looked up once for every group its rules refer to.
+        var holders: [Int]?
         for group in interface.securityGroups {
             let compiled = graph.securityGroups[group]
             if !compiled.isKnown { anyUnknown = true }
-            let summary = rules(of: group, facing)
-            let references = summary.referencedGroups
+            let layout = self.layout(ofGroup: group, facing)
+            let peerClass = peerClass(of: peer, among: layout.boundaries)
             var classKey: ClassKey?
-            if references.count <= 64 {
+            var slot: Int?
+            if layout.references.count <= 64 {
                 var mask: UInt64 = 0
-                for (bit, referenced) in references.enumerated()
-                where graph.address(peer, carries: referenced, seenFrom: here, assumed: assumed) {
-                    mask |= 1 << UInt64(bit)
+                if !layout.references.isEmpty, holders == nil {
+                    holders = graph.interfacesByPrivateIP[peer] ?? []
                 }
-                let key = ClassKey(
-                    filter: group, direction: facing == .ingress ? 1 : 0,
-                    peerClass: Self.peerClass(of: peer, among: summary.boundaries),
-                    references: mask)
-                if let cached = groupClassCache[key] {
-                    allowed = unite(allowed, cached)
-                    continue
+                for position in layout.references
+                where graph.address(
+                    peer, holders: holders ?? [], carries: referenceStorage[position], seenFrom: here,
+                    assumed: assumed)
+                {
+                    mask |= 1 << UInt64(position - layout.references.lowerBound)
                 }
-                classKey = key
+                if mask == 0 {
+                    slot = layout.results + peerClass
+                    if let slot, classResults[slot] >= 0 {
+                        allowed = unite(allowed, Int(classResults[slot]))
+                        continue
+                    }
+                } else {
+                    let key = ClassKey(
+                        filter: group, direction: facing == .ingress ? 1 : 0, peerClass: peerClass,
+                        references: mask)
+                    if let cached = groupClassCache[key] {
+                        allowed = unite(allowed, cached)
+                        continue
+                    }
+                    classKey = key
+                }
             }
             let rules = compiled.rules(facing)
             var matched = [UInt64](repeating: 0, count: (rules.count + 63) / 64)
@@ -195,7 +219,7 @@ struct FilterEvaluator {
                 shape: shapes.securityGroup(group, facing), direction: facing == .ingress ? 1 : 0,
                 matched: matched)
             if let cached = groupCache[key] {
-                if let classKey { groupClassCache[classKey] = cached }
+                remember(cached, at: slot, classKey)
                 allowed = unite(allowed, cached)
                 continue
             }
@@ -205,7 +229,7 @@ struct FilterEvaluator {
             }
             let id = intern(admitted)
             groupCache[key] = id
-            if let classKey { groupClassCache[classKey] = id }
+            remember(id, at: slot, classKey)
             allowed = unite(allowed, id)
         }
         let result = allowed ?? Self.nothing
@@ -225,23 +249,30 @@ struct FilterEvaluator {
         return id
     }
 
-    /// The sorted boundaries of an ACL's entries in one direction.
-    private mutating func boundaries(ofACL acl: Int, outbound: Bool) -> [UInt32] {
+    /// Keeps a group direction's result for a class of peers: by position for peers that carry
+    /// none of the referenced groups, by key for the others.
+    private mutating func remember(_ id: Int, at slot: Int?, _ classKey: ClassKey?) {
+        if let slot { classResults[slot] = Int32(id) }
+        if let classKey { groupClassCache[classKey] = id }
+    }
+
+    /// Where an ACL direction's boundaries and results are kept.
+    private mutating func layout(ofACL acl: Int, outbound: Bool) -> FilterLayout {
         let key = acl * 2 + (outbound ? 1 : 0)
-        if let known = aclBoundaries[key] { return known }
-        let found = Self.boundaries(
-            of: graph.networkACLs[acl].entries(outbound: outbound).map {
-                $0.prefix.network.value...$0.prefix.lastAddress.value
-            })
-        aclBoundaries[key] = found
+        if let known = aclLayouts[key] { return known }
+        let blocks = graph.networkACLs[acl].entries(outbound: outbound).map {
+            $0.prefix.network.value...$0.prefix.lastAddress.value
+        }
+        let found = store(boundaries: Self.boundaries(of: blocks), references: [])
+        aclLayouts[key] = found
         return found
     }
 
-    /// The groups `group`'s rules facing one way refer to and the boundaries of the blocks
-    /// they name, in one pass over the rules.
-    private mutating func rules(of group: Int, _ facing: TrafficDirection) -> GroupRules {
+    /// Where a group direction's boundaries, referenced groups and results are kept: the
+    /// groups its rules refer to and the blocks they name, found in one pass over the rules.
+    private mutating func layout(ofGroup group: Int, _ facing: TrafficDirection) -> FilterLayout {
         let key = group * 2 + (facing == .ingress ? 1 : 0)
-        if let known = groupRules[key] { return known }
+        if let known = groupLayouts[key] { return known }
         var referenced: [Int] = []
         var blocks: [ClosedRange<UInt32>] = []
         for rule in graph.securityGroups[group].rules(facing) {
@@ -251,9 +282,21 @@ struct FilterEvaluator {
             case .never: break
             }
         }
-        let found = GroupRules(referencedGroups: referenced, boundaries: Self.boundaries(of: blocks))
-        groupRules[key] = found
+        let found = store(boundaries: Self.boundaries(of: blocks), references: referenced)
+        groupLayouts[key] = found
         return found
+    }
+
+    /// Appends one filter direction's facts to the flat arrays, with a result slot per peer class.
+    private mutating func store(boundaries: [UInt32], references: [Int]) -> FilterLayout {
+        let layout = FilterLayout(
+            boundaries: boundaryStorage.count..<(boundaryStorage.count + boundaries.count),
+            references: referenceStorage.count..<(referenceStorage.count + references.count),
+            results: classResults.count)
+        boundaryStorage += boundaries
+        referenceStorage += references
+        classResults += repeatElement(-1, count: boundaries.count + 1)
+        return layout
     }
 
     /// Where each of `blocks` starts and where it ends (the address after), sorted.
@@ -266,9 +309,16 @@ struct FilterEvaluator {
         return result.sorted()
     }
 
-    /// The class of `address` among `boundaries`: equal classes, equal membership in every block.
-    private static func peerClass(of address: IPv4Address, among boundaries: [UInt32]) -> Int {
-        boundaries.partitionPoint { $0 > address.value }
+    /// The class of `address` among one filter's `boundaries` (a range of ``boundaryStorage``):
+    /// equal classes, equal membership in every block. The number of boundaries at or below it.
+    private func peerClass(of address: IPv4Address, among boundaries: Range<Int>) -> Int {
+        var low = boundaries.lowerBound
+        var high = boundaries.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if boundaryStorage[middle] > address.value { high = middle } else { low = middle + 1 }
+        }
+        return low - boundaries.lowerBound
     }
 
     private func peerMatches(_ peer: CompiledPeer, _ address: IPv4Address, _ vpc: Int) -> Bool {
