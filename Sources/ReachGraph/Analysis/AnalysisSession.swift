@@ -7,16 +7,38 @@ struct AnalysisSession {
     let catalog: SourceCatalog
     private let checker: ReachabilityChecker
     private var pairs: PairAnalyzer
-    private var walks: [WalkCacheKey: CachedWalk] = [:]
+    /// Every walk kept, by its place here.
+    private var walks: [CachedWalk] = []
+    /// The walks shared by every public class, one table of `catalog.walkSlots.count` places
+    /// per target, one after another (-1: none yet): a source's walk is found by position.
+    private var sharedWalks: [Int32] = []
+    /// Where each target's table starts in ``sharedWalks``, and the last one used.
+    private var targets: [WalkTarget: Int] = [:]
+    private var lastTarget: (target: WalkTarget, start: Int)?
+    /// Walks kept for one public class, when the shared walk of their key read a public IP.
+    private var publicClassWalks: [WalkCacheKey: Int] = [:]
     /// When set, every walk an answer uses is noted here, for edits to re-answer only what
     /// they touch.
     var footprint: AnswerFootprint?
 
-    private struct WalkCacheKey: Hashable {
-        let walk: SourceCatalog.WalkKey
+    /// Interfaces that may share a walk: same subnet and address classes. `slot` numbers the
+    /// key for any public class among the catalog's (``SourceCatalog/walkSlots``).
+    struct SharedWalk {
+        let key: SourceCatalog.WalkKey
+        let slot: Int
+    }
+
+    /// Where walks go to: a destination member at one of its addresses, with the address
+    /// assumed for a DB endpoint the input gives none.
+    private struct WalkTarget: Hashable {
         let destination: TracePlace
         let destinationAddress: IPv4Address
         let assumed: IPv4Address?
+    }
+
+    private struct WalkCacheKey: Hashable {
+        let walk: SourceCatalog.WalkKey
+        let target: WalkTarget
     }
 
     /// The walks (one per AZ pick) of the first source with a walk key; nil when the path
@@ -42,13 +64,34 @@ struct AnalysisSession {
 
     /// Drops the walks kept so far: they serve only the destination they were walked to, and
     /// a session that answers many destinations in turn would otherwise keep them all.
-    mutating func forgetWalks() { walks.removeAll(keepingCapacity: true) }
+    mutating func forgetWalks() {
+        walks.removeAll(keepingCapacity: true)
+        sharedWalks.removeAll(keepingCapacity: true)
+        targets.removeAll(keepingCapacity: true)
+        lastTarget = nil
+        publicClassWalks.removeAll(keepingCapacity: true)
+    }
+
+    /// Where `target`'s table of shared walks starts in ``sharedWalks``, made when first met.
+    private mutating func tableStart(for target: WalkTarget) -> Int {
+        if let lastTarget, lastTarget.target == target { return lastTarget.start }
+        let start: Int
+        if let known = targets[target] {
+            start = known
+        } else {
+            start = sharedWalks.count
+            targets[target] = start
+            sharedWalks += repeatElement(-1, count: catalog.walkSlots.count)
+        }
+        lastTarget = (target, start)
+        return start
+    }
 
     /// The answer from one source member to one destination member, over every address the
     /// source and destination may use, with a witness for the reaching (or unknown) part.
-    /// `walkKey` lets interfaces of one subnet and address class share walks.
+    /// `walk` lets interfaces of one subnet and address class share walks.
     mutating func answer(
-        from source: EndpointMember, to destination: EndpointMember, walkKey: SourceCatalog.WalkKey? = nil
+        from source: EndpointMember, to destination: EndpointMember, walk: SharedWalk? = nil
     ) -> (reach: FlowReach, witness: Witness?) {
         if let blocked = checker.unaddressableFromInternet(source, destination) {
             return (.blocked(blocked.trace.blockers.first?.reason), nil)
@@ -61,7 +104,7 @@ struct AnalysisSession {
         var combined: FlowReach?
         var witness = WitnessChoice()
         for sourceAddress in sourceChoices {
-            let (reach, candidate) = answer(source, sourceAddress, destination, walkKey: walkKey)
+            let (reach, candidate) = answer(source, sourceAddress, destination, walk: walk)
             witness.offer(candidate, reaches: !reach.reachable.isEmpty)
             combined = combined.map { $0.combined(with: reach, over: source.quantifier) } ?? reach
         }
@@ -85,7 +128,7 @@ struct AnalysisSession {
     /// One source address to a destination member, over the destination's possible addresses.
     private mutating func answer(
         _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
-        walkKey: SourceCatalog.WalkKey?
+        walk: SharedWalk?
     ) -> (FlowReach, Witness?) {
         let (set, quantifier) = checker.destinationAddresses(source, destination)
         let choices: [IPv4Address] =
@@ -102,7 +145,7 @@ struct AnalysisSession {
             }
             pairs.assume(assumed)
             let reach = reachOne(
-                source, sourceAddress, destination, destinationAddress, quantifier, walkKey: walkKey,
+                source, sourceAddress, destination, destinationAddress, quantifier, walk: walk,
                 assumed: assumed?.address)
             witness.offer(
                 makeWitness(
@@ -116,10 +159,10 @@ struct AnalysisSession {
 
     private mutating func reachOne(
         _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
-        _ destinationAddress: IPv4Address, _ quantifier: AddressQuantifier, walkKey: SourceCatalog.WalkKey?,
+        _ destinationAddress: IPv4Address, _ quantifier: AddressQuantifier, walk: SharedWalk?,
         assumed: IPv4Address?
     ) -> FlowReach {
-        guard let walkKey, case .interface(let interface) = source.place else {
+        guard let walk, case .interface(let interface) = source.place else {
             if case .host(let subnet) = source.place,
                 let answer = answerFromInterfaceWalk(
                     subnet, sourceAddress, destination, destinationAddress, assumed: assumed)
@@ -138,29 +181,36 @@ struct AnalysisSession {
             return pairs.answer(recorded, substitute: nil)
         }
         // Interfaces whose public IPs differ share a walk that never read one.
-        let shared = WalkCacheKey(
-            walk: walkKey.withAnyPublicClass, destination: destination.place,
-            destinationAddress: destinationAddress, assumed: assumed)
-        let cached: CachedWalk
-        if let existing = walks[shared], !existing.readsPublicAddresses {
-            cached = existing
+        let target = WalkTarget(
+            destination: destination.place, destinationAddress: destinationAddress, assumed: assumed)
+        let shared = tableStart(for: target) + walk.slot
+        let found: Int
+        if sharedWalks[shared] >= 0, !walks[Int(sharedWalks[shared])].readsPublicAddresses {
+            found = Int(sharedWalks[shared])
         } else {
-            let own = WalkCacheKey(
-                walk: walkKey, destination: destination.place, destinationAddress: destinationAddress,
-                assumed: assumed)
-            if let existing = walks[own] {
-                cached = existing
+            let own = WalkCacheKey(walk: walk.key, target: target)
+            if let existing = publicClassWalks[own] {
+                found = existing
             } else {
                 let recorded = pairs.allWalks(
                     from: source.place, sourceAddress, to: destination.place, destinationAddress)
-                cached = CachedWalk(
-                    walks: recorded,
-                    templates: recorded?.map { pairs.template(of: $0, source: (interface, sourceAddress)) },
-                    interface: interface, address: sourceAddress)
-                walks[own] = cached
-                if walks[shared] == nil { walks[shared] = cached }
+                found = walks.count
+                walks.append(
+                    CachedWalk(
+                        walks: recorded,
+                        templates: recorded?.map {
+                            pairs.template(of: $0, source: (interface, sourceAddress))
+                        },
+                        interface: interface, address: sourceAddress))
+                if sharedWalks[shared] < 0 { sharedWalks[shared] = Int32(found) }
+                // Kept for its own public class too when another walk holds the shared place,
+                // or when only its own class may take it.
+                if sharedWalks[shared] != Int32(found) || walks[found].readsPublicAddresses {
+                    publicClassWalks[own] = found
+                }
             }
         }
+        let cached = walks[found]
         guard let recorded = cached.walks else {
             footprint?.isOpaque = true
             return pairs.tracedPerPortClass(
@@ -189,13 +239,15 @@ struct AnalysisSession {
         // A host at the address assumed for a DB endpoint (or at the destination's own) is not
         // like the rest of its class: the walk finds an interface there.
         guard sourceAddress != destinationAddress, sourceAddress != assumed else { return nil }
-        let key = WalkCacheKey(
-            walk: .anyPublicClass(
-                subnet: subnet, privateClass: catalog.classes.filterClass(of: sourceAddress)),
+        let key = SourceCatalog.WalkKey.anyPublicClass(
+            subnet: subnet, privateClass: catalog.classes.filterClass(of: sourceAddress))
+        guard let slot = catalog.walkSlots[key] else { return nil }
+        let target = WalkTarget(
             destination: destination.place, destinationAddress: destinationAddress, assumed: assumed)
-        guard let cached = walks[key], !cached.readsPublicAddresses, let recorded = cached.walks else {
-            return nil
-        }
+        let shared = sharedWalks[tableStart(for: target) + slot]
+        guard shared >= 0, !walks[Int(shared)].readsPublicAddresses, let recorded = walks[Int(shared)].walks
+        else { return nil }
+        let cached = walks[Int(shared)]
         let substitute = PairAnalyzer.Substitution(
             interface: (cached.interface, nil), address: (cached.address, sourceAddress))
         note(recorded, substitute: substitute, assumed: assumed)

@@ -298,10 +298,10 @@ public struct ReachabilityAnalyzer: Sendable {
     ) {
         func answered(
             _ sources: [(SourceIdentity, IPv4AddressSet)], _ member: EndpointMember,
-            walkKey: SourceCatalog.WalkKey? = nil, representative: Int? = nil
+            walk: AnalysisSession.SharedWalk? = nil, representative: Int? = nil
         ) -> AnsweredSources {
             session.footprint = recording ? AnswerFootprint() : nil
-            let answers = destination.members.map { session.answer(from: member, to: $0, walkKey: walkKey) }
+            let answers = destination.members.map { session.answer(from: member, to: $0, walk: walk) }
             return AnsweredSources(
                 sources: sources, answers: answers, representative: representative,
                 footprint: session.footprint)
@@ -318,7 +318,8 @@ public struct ReachabilityAnalyzer: Sendable {
             guard case .interface(let first) = sources.first?.0 else { return }
             body(
                 answered(
-                    sources, EndpointMember.interface(first, graph: graph), walkKey: group.walkKey,
+                    sources, EndpointMember.interface(first, graph: graph),
+                    walk: AnalysisSession.SharedWalk(key: group.walkKey, slot: group.walkSlot),
                     representative: first))
         case .unaddressedInterface(let interface):
             let member = EndpointMember.interface(interface, graph: graph)

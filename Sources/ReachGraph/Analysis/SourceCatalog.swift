@@ -12,6 +12,8 @@ struct SourceCatalog {
         var members: [Int]
         /// Members that also share the walk: same subnet and address classes, any groups.
         let walkKey: WalkKey
+        /// The number of the walk key shared by every public class (see ``walkSlots``).
+        let walkSlot: Int
     }
 
     /// What makes two interfaces' paths the same, whatever their security groups.
@@ -38,6 +40,9 @@ struct SourceCatalog {
     /// The graph's filters numbered by shape, for results shared between look-alike filters.
     let shapes: FilterShapes
     private(set) var interfaceGroups: [InterfaceGroup] = []
+    /// Each walk key of the interfaces grouped, for any public class, numbered from 0: a
+    /// session keeps its walks by these numbers, looked up by position rather than hashed.
+    private(set) var walkSlots: [WalkKey: Int] = [:]
     /// Interfaces that can start traffic (ENIs and DB endpoints, not NAT gateways, endpoint
     /// interfaces or load balancer nodes) but whose address the input does not give.
     private(set) var unaddressedInterfaces: [Int] = []
@@ -111,8 +116,11 @@ struct SourceCatalog {
                 interfaceGroups[existing].members.append(index)
             } else {
                 groupIndex[key] = interfaceGroups.count
+                let shared = walk.withAnyPublicClass
+                let slot = walkSlots[shared] ?? walkSlots.count
+                walkSlots[shared] = slot
                 interfaceGroups.append(
-                    InterfaceGroup(subnet: interface.subnet, members: [index], walkKey: walk))
+                    InterfaceGroup(subnet: interface.subnet, members: [index], walkKey: walk, walkSlot: slot))
             }
         }
     }
