@@ -96,10 +96,12 @@ struct AnalysisSession {
         if let blocked = checker.unaddressableFromInternet(source, destination) {
             return (.blocked(blocked.trace.blockers.first?.reason), nil)
         }
-        let sourceChoices: [IPv4Address] =
-            source.quantifier == .exact
-            ? source.addresses.first.map { [$0] } ?? []
-            : catalog.classes.split(source.addresses).map(\.representative)
+        // One address (every interface with one): its answer as it is, without a list of one.
+        if source.quantifier == .exact {
+            guard let address = source.addresses.first else { return (.allUnknown(.unknownResource), nil) }
+            return answer(source, address, destination, walk: walk)
+        }
+        let sourceChoices = catalog.classes.split(source.addresses).map(\.representative)
         guard !sourceChoices.isEmpty else { return (.allUnknown(.unknownResource), nil) }
         var combined: FlowReach?
         var witness = WitnessChoice()
@@ -131,30 +133,42 @@ struct AnalysisSession {
         walk: SharedWalk?
     ) -> (FlowReach, Witness?) {
         let (set, quantifier) = checker.destinationAddresses(source, destination)
-        let choices: [IPv4Address] =
-            quantifier == .exact
-            ? set.first.map { [$0] } ?? [] : catalog.classes.split(set).map(\.representative)
+        if quantifier == .exact {
+            guard let address = set.first else { return (.allUnknown(.unknownResource), nil) }
+            return answer(source, sourceAddress, destination, address, quantifier, walk: walk)
+        }
         var combined: FlowReach?
         var witness = WitnessChoice()
-        for destinationAddress in choices {
-            var assumed: (address: IPv4Address, interface: Int)?
-            if quantifier == .oneOf, let interface = destination.assumedInterface {
-                assumed = (destinationAddress, interface)
-            } else if source.quantifier == .oneOf, let interface = source.assumedInterface {
-                assumed = (sourceAddress, interface)
-            }
-            pairs.assume(assumed)
-            let reach = reachOne(
-                source, sourceAddress, destination, destinationAddress, quantifier, walk: walk,
-                assumed: assumed?.address)
-            witness.offer(
-                makeWitness(
-                    reach, from: source.place, sourceAddress, to: destination.place, destinationAddress,
-                    assumed: assumed),
-                reaches: !reach.reachable.isEmpty)
+        for destinationAddress in catalog.classes.split(set).map(\.representative) {
+            let (reach, candidate) = answer(
+                source, sourceAddress, destination, destinationAddress, quantifier, walk: walk)
+            witness.offer(candidate, reaches: !reach.reachable.isEmpty)
             combined = combined.map { $0.combined(with: reach, over: quantifier) } ?? reach
         }
         return (combined ?? .allUnknown(.unknownResource), witness.chosen)
+    }
+
+    /// One source address to one destination address, with its witness.
+    private mutating func answer(
+        _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
+        _ destinationAddress: IPv4Address, _ quantifier: AddressQuantifier, walk: SharedWalk?
+    ) -> (FlowReach, Witness?) {
+        var assumed: (address: IPv4Address, interface: Int)?
+        if quantifier == .oneOf, let interface = destination.assumedInterface {
+            assumed = (destinationAddress, interface)
+        } else if source.quantifier == .oneOf, let interface = source.assumedInterface {
+            assumed = (sourceAddress, interface)
+        }
+        pairs.assume(assumed)
+        let reach = reachOne(
+            source, sourceAddress, destination, destinationAddress, quantifier, walk: walk,
+            assumed: assumed?.address)
+        return (
+            reach,
+            makeWitness(
+                reach, from: source.place, sourceAddress, to: destination.place, destinationAddress,
+                assumed: assumed)
+        )
     }
 
     private mutating func reachOne(

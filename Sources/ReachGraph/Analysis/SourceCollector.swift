@@ -78,6 +78,10 @@ struct SourceCollector {
                 index = order.count
                 order.append(identity)
                 firstEntry.append(-1)
+            } else if order.last == identity {
+                // The next address class of the source recorded last (a task's classes come
+                // one after another): no lookup.
+                index = order.count - 1
             } else if let known = position[identity] {
                 index = known
             } else {
@@ -115,6 +119,8 @@ struct SourceCollector {
     static func combined(_ answers: [(reach: FlowReach, witness: Witness?)]) -> (
         reach: FlowReach, witness: Witness?
     ) {
+        // A destination of one member (every interface, an instance's endpoint): its answer.
+        if answers.count == 1 { return (answers[0].reach, answers[0].witness) }
         var combined: FlowReach?
         for answer in answers {
             combined =
