@@ -515,12 +515,12 @@ public struct ReachabilityChecker: Sendable {
     }
 }
 
-extension Array {
+extension RandomAccessCollection where Index == Int {
     /// The index of the first element for which `belongsInSecondPartition` is true, assuming
-    /// the array is partitioned by it (binary search).
+    /// the collection is partitioned by it (binary search); for a slice, an index of the base.
     func partitionPoint(_ belongsInSecondPartition: (Element) -> Bool) -> Int {
-        var low = 0
-        var high = count
+        var low = startIndex
+        var high = endIndex
         while low < high {
             let middle = (low + high) / 2
             if belongsInSecondPartition(self[middle]) { high = middle } else { low = middle + 1 }

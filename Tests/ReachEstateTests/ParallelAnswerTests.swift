@@ -51,8 +51,10 @@ struct ParallelAnswerTests {
             var session = AnalysisSession(graph: analyzer.graph, catalog: analyzer.catalog)
             let excluded = SourceCollector(destination: destination).destinationInterfaces
             var singlePositions: [SourceIdentity: Range<Int>]? = [:]
-            let answered = analyzer.answerSources(
-                of: destination, scope: .everything, excluding: excluded, recording: true, in: &session)
+            var answered: [ReachabilityAnalyzer.AnsweredSources] = []
+            analyzer.forEachAnswer(
+                of: destination, scope: .everything, excluding: excluded, recording: true, in: &session
+            ) { answered.append($0) }
             let single = gather(answered, to: destination, graph: analyzer.graph, positions: &singlePositions)
             var singleFootprints = FootprintIndex()
             for result in answered {

@@ -87,6 +87,18 @@ struct AnalysisSession {
         return start
     }
 
+    /// The place in ``sharedWalks`` of the walk shared by `slot`'s sources toward `target`.
+    private mutating func sharedPlace(_ slot: Int, toward target: WalkTarget) -> Int {
+        tableStart(for: target) + slot
+    }
+
+    /// The walk kept at `place` in ``sharedWalks``, when there is one that any public class
+    /// may take (it read no public IP).
+    private func usableSharedWalk(at place: Int) -> Int? {
+        let found = Int(sharedWalks[place])
+        return found >= 0 && !walks[found].readsPublicAddresses ? found : nil
+    }
+
     /// The answer from one source member to one destination member, over every address the
     /// source and destination may use, with a witness for the reaching (or unknown) part.
     /// `walk` lets interfaces of one subnet and address class share walks.
@@ -197,10 +209,10 @@ struct AnalysisSession {
         // Interfaces whose public IPs differ share a walk that never read one.
         let target = WalkTarget(
             destination: destination.place, destinationAddress: destinationAddress, assumed: assumed)
-        let shared = tableStart(for: target) + walk.slot
+        let shared = sharedPlace(walk.slot, toward: target)
         let found: Int
-        if sharedWalks[shared] >= 0, !walks[Int(sharedWalks[shared])].readsPublicAddresses {
-            found = Int(sharedWalks[shared])
+        if let usable = usableSharedWalk(at: shared) {
+            found = usable
         } else {
             let own = WalkCacheKey(walk: walk.key, target: target)
             if let existing = publicClassWalks[own] {
@@ -258,10 +270,10 @@ struct AnalysisSession {
         guard let slot = catalog.walkSlots[key] else { return nil }
         let target = WalkTarget(
             destination: destination.place, destinationAddress: destinationAddress, assumed: assumed)
-        let shared = sharedWalks[tableStart(for: target) + slot]
-        guard shared >= 0, !walks[Int(shared)].readsPublicAddresses, let recorded = walks[Int(shared)].walks
-        else { return nil }
-        let cached = walks[Int(shared)]
+        // Two steps: a call on the session whose argument changes the session copies it first.
+        let place = sharedPlace(slot, toward: target)
+        guard let shared = usableSharedWalk(at: place), let recorded = walks[shared].walks else { return nil }
+        let cached = walks[shared]
         let substitute = PairAnalyzer.Substitution(
             interface: (cached.interface, nil), address: (cached.address, sourceAddress))
         note(recorded, substitute: substitute, assumed: assumed)

@@ -195,11 +195,12 @@ struct FilterEvaluator {
                     mask |= 1 << UInt64(position - layout.references.lowerBound)
                 }
                 if mask == 0 {
-                    slot = layout.results + peerClass
-                    if let slot, classResults[slot] >= 0 {
-                        allowed = unite(allowed, Int(classResults[slot]))
+                    let classSlot = layout.results + peerClass
+                    if classResults[classSlot] >= 0 {
+                        allowed = unite(allowed, Int(classResults[classSlot]))
                         continue
                     }
+                    slot = classSlot
                 } else {
                     let key = ClassKey(
                         filter: group, direction: facing == .ingress ? 1 : 0, peerClass: peerClass,
@@ -313,13 +314,7 @@ struct FilterEvaluator {
     /// The class of `address` among one filter's `boundaries` (a range of ``boundaryStorage``):
     /// equal classes, equal membership in every block. The number of boundaries at or below it.
     private func peerClass(of address: IPv4Address, among boundaries: Range<Int>) -> Int {
-        var low = boundaries.lowerBound
-        var high = boundaries.upperBound
-        while low < high {
-            let middle = (low + high) / 2
-            if boundaryStorage[middle] > address.value { high = middle } else { low = middle + 1 }
-        }
-        return low - boundaries.lowerBound
+        boundaryStorage[boundaries].partitionPoint { $0 > address.value } - boundaries.lowerBound
     }
 
     private func peerMatches(_ peer: CompiledPeer, _ address: IPv4Address, _ vpc: Int) -> Bool {

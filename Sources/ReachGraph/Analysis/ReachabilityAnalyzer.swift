@@ -207,23 +207,10 @@ public struct ReachabilityAnalyzer: Sendable {
         let footprints: [(AnswerFootprint, [SourceIdentity])]
     }
 
-    /// The answers of every source in `scope` but the `excluded` interfaces (the destination's
-    /// own), in the order the answer lists them, on the calling thread, with a session whose
-    /// caches outlive the question (the matrix answers many destinations with one).
-    func answerSources(
-        of destination: Endpoint, scope: SourceScope, excluding excluded: Set<Int>, recording: Bool,
-        in session: inout AnalysisSession
-    ) -> [AnsweredSources] {
-        var answered: [AnsweredSources] = []
-        forEachAnswer(of: destination, scope: scope, excluding: excluded, recording: recording, in: &session)
-        {
-            answered.append($0)
-        }
-        return answered
-    }
-
-    /// ``answerSources(of:scope:excluding:recording:in:)`` handed to `body` one at a time, in
-    /// the same order: the answers of one source come one after another.
+    /// Hands `body` the answers of every source in `scope` but the `excluded` interfaces (the
+    /// destination's own), one at a time, in the order the answer lists them (the answers of one
+    /// source come one after another), on the calling thread, with a session whose caches
+    /// outlive the question (the matrix answers many destinations with one).
     func forEachAnswer(
         of destination: Endpoint, scope: SourceScope, excluding excluded: Set<Int>, recording: Bool,
         in session: inout AnalysisSession, _ body: (AnsweredSources) -> Void

@@ -76,6 +76,7 @@ extension ReachabilityAnalyzer {
     /// The matrix's sources: which rows each belongs to, how many each row has, and the scope
     /// of the who-can-reach question that answers them.
     private struct SourceRows: Sendable {
+        /// The rows of each subnet's hosts, site and the internet.
         var rowsOfSource: [SourceIdentity: [Int]] = [:]
         /// The rows of each interface, by index (looked up for each of thousands per destination).
         var rowsOfInterface: [[Int]]
@@ -91,15 +92,16 @@ extension ReachabilityAnalyzer {
                     for member in endpoint.members {
                         count[row] += 1
                         guard let identity = member.sourceIdentity else { continue }
-                        rowsOfSource[identity, default: []].append(row)
                         switch identity {
                         case .interface(let index):
                             scope.interfaces?.insert(index)
                             rowsOfInterface[index].append(row)
+                            continue
                         case .subnetHosts: scope.includesSubnetHosts = true
                         case .onPremSite: scope.includesOnPremSites = true
                         case .internet: scope.includesInternet = true
                         }
+                        rowsOfSource[identity, default: []].append(row)
                     }
                 }
             }
@@ -164,13 +166,11 @@ extension ReachabilityAnalyzer {
                     }
                     result.cells[row].reachablePairs += 1
                     if !reachedRows.contains(row) { reachedRows.append(row) }
-                    guard examples[row] == nil, var example = witness else { continue }
-                    if let representative = answered.representative, case .interface(let index) = identity,
-                        let address = addresses.first
-                    {
-                        example = example.standing(in: representative, for: index, at: address)
-                    }
-                    examples[row] = (identity, example)
+                    guard examples[row] == nil, let witness else { continue }
+                    examples[row] = (
+                        identity,
+                        witness.standing(for: identity, at: addresses, answeredBy: answered.representative)
+                    )
                 }
             }
             for row in reachedRows {

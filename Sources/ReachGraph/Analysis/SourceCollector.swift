@@ -57,7 +57,7 @@ struct SourceCollector {
         }
     }
 
-    /// Records one task's answers (see ``ReachabilityAnalyzer/answerSources(of:scope:excluding:recording:in:)``).
+    /// Records one task's answers (see ``ReachabilityAnalyzer/forEachAnswer(of:scope:excluding:recording:in:_:)``).
     mutating func add(_ answered: ReachabilityAnalyzer.AnsweredSources) {
         add(answered.sources, answers: answered.answers, representative: answered.representative)
     }
@@ -104,12 +104,12 @@ struct SourceCollector {
                 current = entries[entry].next
             }
             if current >= 0 { continue }
-            var ownWitness = witness
-            if let representative, case .interface(let member) = identity, let address = addresses.first {
-                ownWitness = witness?.standing(in: representative, for: member, at: address)
-            }
             let new = Int32(entries.count)
-            entries.append(Entry(addresses: addresses, reach: reachIndex, witness: ownWitness, next: -1))
+            entries.append(
+                Entry(
+                    addresses: addresses, reach: reachIndex,
+                    witness: witness?.standing(for: identity, at: addresses, answeredBy: representative),
+                    next: -1))
             if last >= 0 { entries[Int(last)].next = new } else { firstEntry[index] = new }
         }
     }
@@ -187,16 +187,7 @@ struct SourceCollector {
     }
 
     /// Calls `body` with every source's answers that reach with some of `traffic` (or might), in
-    /// the order of the answer.
-    func forEachReaching(
-        traffic: TrafficSet, _ body: (SourceIdentity, IPv4AddressSet, FlowReach, Witness?) -> Void
-    ) {
-        forEachReaching(traffic: traffic) { _, identity, addresses, reach, witness in
-            body(identity, addresses, reach, witness)
-        }
-    }
-
-    /// ``forEachReaching(traffic:_:)`` with each source's position in the order recorded.
+    /// the order of the answer, with each source's position in the order recorded.
     private func forEachReaching(
         traffic: TrafficSet, _ body: (Int, SourceIdentity, IPv4AddressSet, FlowReach, Witness?) -> Void
     ) {

@@ -24,6 +24,16 @@ extension Witness {
                 assumedAddress: route.assumedAddress, assumedInterface: route.assumedInterface,
                 zoneChoice: route.zoneChoice))
     }
+
+    /// The flow as it stands for `identity`, one of the sources at `addresses` that a walk from
+    /// `representative` answered (a group of interfaces); as it is for any other source.
+    func standing(for identity: SourceIdentity, at addresses: IPv4AddressSet, answeredBy representative: Int?)
+        -> Witness
+    {
+        guard let representative, case .interface(let interface) = identity, let address = addresses.first
+        else { return self }
+        return standing(in: representative, for: interface, at: address)
+    }
 }
 
 extension ReachabilityAnalyzer {
