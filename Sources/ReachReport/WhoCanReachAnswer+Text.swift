@@ -25,7 +25,7 @@ extension WhoCanReachAnswer {
     static func summary(_ addresses: IPv4AddressSet) -> String {
         let blocks = addresses.prefixes
         guard blocks.count > 4, let first = addresses.first,
-            let last = addresses.storage.intervals.last?.upperBound
+            let last = addresses.storage.last
         else { return addresses.description }
         return "\(addresses.count) addresses in \(blocks.count) blocks, \(first) to \(IPv4Address(last))"
     }

@@ -32,6 +32,35 @@ struct IntervalSetTests {
         for (x, y) in zip(a.intervals, a.intervals.dropFirst()) {
             #expect(UInt16(x.upperBound) + 1 < UInt16(y.lowerBound))
         }
+        // One representation per set, however it was made: a set of one interval is kept
+        // inline and one of more in a list, and each result must compare and hash like the
+        // set built directly from its elements.
+        for result in [a.union(b), a.intersection(b), a.subtracting(b), b.subtracting(a)] {
+            let direct = IntervalSet(result.intervals)
+            #expect(result == direct)
+            #expect(result.hashValue == direct.hashValue)
+            #expect(result.intervalCount == result.intervals.count)
+            #expect(result.last == result.intervals.last?.upperBound)
+        }
+        #expect(a.union(b) == b.union(a))
+        #expect(a.intersection(b) == b.intersection(a))
+        #expect(a.union(IntervalSet()) == a && IntervalSet().union(a) == a)
+        #expect(a.subtracting(a).isEmpty && a.intersection(IntervalSet()).isEmpty)
+    }
+
+    @Test("sets of one interval equal the same set reached through a list")
+    func singleIntervalForm() {
+        let split = IntervalSet<UInt16>([1...3, 7...9])
+        let joined = split.union(IntervalSet(4...6))
+        #expect(joined == IntervalSet(1...9))
+        #expect(joined.hashValue == IntervalSet<UInt16>(1...9).hashValue)
+        #expect(joined.intervalCount == 1)
+        #expect(split.subtracting(IntervalSet(7...9)) == IntervalSet(1...3))
+        #expect(IntervalSet<UInt16>([5...5, 6...6]) == IntervalSet<UInt16>(5...6))
+        #expect(IntervalSet<UInt8>.full.union(IntervalSet(0...0)) == .full)
+        #expect(IntervalSet<UInt8>([0...10, 250...255]).union(IntervalSet(11...249)) == .full)
+        #expect(
+            IntervalSet<UInt16>.full.subtracting(IntervalSet(100...200)).intervals == [0...99, 201...65535])
     }
 
     @Test("an address set covers itself with the fewest CIDR blocks")
