@@ -63,17 +63,24 @@ struct SymbolicPropertyTests {
             let network = RandomNetwork(bytes: bytes)
             let net = try TestNetwork(network.yaml)
             let analyzer = ReachabilityAnalyzer(graph: net.graph)
+            // All traffic, and a question about some of it: witnesses show the traffic asked about.
+            let questions = [TrafficSet.all, TrafficSet(ports: IntervalSet(2000...9000), of: .tcp)]
             for name in network.databaseNames + network.instanceNames {
-                let answer = analyzer.whoCanReach(try net.checker.resolver.resolve(name))
-                for source in answer.sources where !source.reach.reachable.isEmpty {
-                    let witness = try #require(source.witness)
-                    #expect(
-                        analyzer.trace(witness).verdict == .reachable,
-                        "witness \(witness.packet) from \(source.ref) to \(name) in:\n\(network.yaml)")
-                    // The witness's traffic is in what the source reaches with.
-                    #expect(
-                        source.reach.reachable.contains(
-                            witness.packet.protocolNumber, port: witness.packet.destinationPort))
+                for traffic in questions {
+                    let answer = analyzer.whoCanReach(
+                        try net.checker.resolver.resolve(name), traffic: traffic)
+                    for source in answer.sources where !source.reach.reachable.isEmpty {
+                        let witness = try #require(source.witness)
+                        #expect(
+                            analyzer.trace(witness).verdict == .reachable,
+                            "witness \(witness.packet) from \(source.ref) to \(name) in:\n\(network.yaml)")
+                        // The witness's traffic is in what the source reaches with.
+                        #expect(
+                            source.reach.reachable.contains(
+                                witness.packet.protocolNumber, port: witness.packet.destinationPort),
+                            "witness \(witness.packet) from \(source.ref) to \(name), which reaches with \(source.reach.reachable), in:\n\(network.yaml)"
+                        )
+                    }
                 }
             }
         }

@@ -17,6 +17,8 @@ struct AnalysisSession {
     private var lastTarget: (target: WalkTarget, start: Int)?
     /// Walks kept for one public class, when the shared walk of their key read a public IP.
     private var publicClassWalks: [WalkCacheKey: Int] = [:]
+    /// The traffic the question asks about: witnesses show some of it.
+    var traffic = TrafficSet.all
     /// When set, every walk an answer uses is noted here, for edits to re-answer only what
     /// they touch.
     var footprint: AnswerFootprint?
@@ -115,28 +117,26 @@ struct AnalysisSession {
         }
         let sourceChoices = catalog.classes.split(source.addresses).map(\.representative)
         guard !sourceChoices.isEmpty else { return (.allUnknown(.unknownResource), nil) }
-        var combined: FlowReach?
-        var witness = WitnessChoice()
+        var candidates: [(reach: FlowReach, witness: Witness?)] = []
         for sourceAddress in sourceChoices {
-            let (reach, candidate) = answer(source, sourceAddress, destination, walk: walk)
-            witness.offer(candidate, reaches: !reach.reachable.isEmpty)
-            combined = combined.map { $0.combined(with: reach, over: source.quantifier) } ?? reach
+            candidates.append(answer(source, sourceAddress, destination, walk: walk))
         }
-        return (combined ?? .allUnknown(.unknownResource), witness.chosen)
+        return combined(candidates, over: source.quantifier)
     }
 
-    /// The first witness that reaches, else the first one offered.
-    private struct WitnessChoice {
-        private(set) var chosen: Witness?
-        private var reaches = false
-
-        mutating func offer(_ candidate: Witness?, reaches candidateReaches: Bool) {
-            guard let candidate, !reaches else { return }
-            if chosen == nil || candidateReaches {
-                chosen = candidate
-                reaches = candidateReaches
-            }
+    /// The answers for several addresses of one endpoint as one, with a witness of what the
+    /// combined answer reaches with (see ``Witness/chosen(for:among:traffic:)``).
+    private func combined(
+        _ candidates: [(reach: FlowReach, witness: Witness?)], over quantifier: AddressQuantifier
+    )
+        -> (FlowReach, Witness?)
+    {
+        guard let first = candidates.first else { return (.allUnknown(.unknownResource), nil) }
+        if candidates.count == 1 { return first }
+        let reach = candidates.dropFirst().reduce(first.reach) {
+            $0.combined(with: $1.reach, over: quantifier)
         }
+        return (reach, Witness.chosen(for: reach, among: candidates, traffic: traffic))
     }
 
     /// One source address to a destination member, over the destination's possible addresses.
@@ -149,15 +149,12 @@ struct AnalysisSession {
             guard let address = set.first else { return (.allUnknown(.unknownResource), nil) }
             return answer(source, sourceAddress, destination, address, quantifier, walk: walk)
         }
-        var combined: FlowReach?
-        var witness = WitnessChoice()
+        var candidates: [(reach: FlowReach, witness: Witness?)] = []
         for destinationAddress in catalog.classes.split(set).map(\.representative) {
-            let (reach, candidate) = answer(
-                source, sourceAddress, destination, destinationAddress, quantifier, walk: walk)
-            witness.offer(candidate, reaches: !reach.reachable.isEmpty)
-            combined = combined.map { $0.combined(with: reach, over: quantifier) } ?? reach
+            candidates.append(
+                answer(source, sourceAddress, destination, destinationAddress, quantifier, walk: walk))
         }
-        return (combined ?? .allUnknown(.unknownResource), witness.chosen)
+        return combined(candidates, over: quantifier)
     }
 
     /// One source address to one destination address, with its witness.
@@ -292,13 +289,14 @@ struct AnalysisSession {
         }
     }
 
-    /// A witness packet: the first reachable kind of traffic, else the first unknown one, from a
-    /// source port common clients use.
+    /// A witness packet: the first reachable kind of the traffic asked about, else the first
+    /// unknown one, from a source port common clients use.
     private func makeWitness(
         _ reach: FlowReach, from source: TracePlace, _ sourceAddress: IPv4Address, to destination: TracePlace,
         _ destinationAddress: IPv4Address, assumed: (address: IPv4Address, interface: Int)?
     ) -> Witness? {
-        guard let (proto, port) = reach.reachable.sample ?? reach.unknown.sample else { return nil }
+        let shown = traffic == .all ? reach : reach.restricted(to: traffic)
+        guard let (proto, port) = shown.reachable.sample ?? shown.unknown.sample else { return nil }
         let sourcePort: UInt16 = proto.hasPorts ? 49152 : 0
         return Witness(
             packet: Packet(

@@ -89,7 +89,9 @@ public struct ReachabilityAnalyzer: Sendable {
             splitsAt: { subnets[$0 - 1] != subnets[$0] }
         ) { range in
             var session = AnalysisSession(graph: graph, catalog: catalog)
-            var collector = SourceCollector(destination: destination, expectedSources: range.count)
+            session.traffic = traffic
+            var collector = SourceCollector(
+                destination: destination, traffic: traffic, expectedSources: range.count)
             var rested: [(AnswerFootprint, [SourceIdentity])] = []
             var spans: [GatheredChunk.TaskSpan] = []
             spans.reserveCapacity(range.count)

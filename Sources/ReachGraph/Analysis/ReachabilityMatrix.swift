@@ -52,6 +52,7 @@ extension ReachabilityAnalyzer {
         let rowCount = rows.count
         let tallies = ParallelChunks.map(destinations.count, minimumChunk: 1) { range in
             var session = AnalysisSession(graph: graph, catalog: catalog)
+            session.traffic = traffic
             return range.map { index in
                 tally(
                     destinations[index].endpoint, rows: rowCount, sources: sources, traffic: traffic,
@@ -145,7 +146,7 @@ extension ReachabilityAnalyzer {
             of: destination, scope: sources.scope, excluding: excluded, recording: false, in: &session
         ) {
             answered in
-            let (stored, witness) = SourceCollector.combined(answered.answers)
+            let (stored, witness) = SourceCollector.combined(answered.answers, traffic: traffic)
             let reach = traffic == .all ? stored : stored.restricted(to: traffic)
             if reach.isUnreachable { return }
             let reaches = !reach.reachable.isEmpty

@@ -26,6 +26,8 @@ enum SourceIdentity: Hashable {
 /// internet (answered per address class) are looked up to merge with earlier classes.
 struct SourceCollector {
     let destination: Endpoint
+    /// The traffic asked about: witnesses show some of it.
+    let traffic: TrafficSet
     /// The destination's interfaces, which are not its own sources.
     private(set) var destinationInterfaces: Set<Int> = []
     /// Sources in the order first met.
@@ -47,8 +49,9 @@ struct SourceCollector {
         var next: Int32
     }
 
-    init(destination: Endpoint, expectedSources: Int = 0) {
+    init(destination: Endpoint, traffic: TrafficSet = .all, expectedSources: Int = 0) {
         self.destination = destination
+        self.traffic = traffic
         order.reserveCapacity(expectedSources)
         firstEntry.reserveCapacity(expectedSources)
         entries.reserveCapacity(expectedSources)
@@ -68,7 +71,7 @@ struct SourceCollector {
         _ sources: [(SourceIdentity, IPv4AddressSet)], answers: [(reach: FlowReach, witness: Witness?)],
         representative: Int? = nil
     ) {
-        let (reach, witness) = Self.combined(answers)
+        let (reach, witness) = Self.combined(answers, traffic: traffic)
         let unreachable = reach.isUnreachable
         let reachIndex = Int32(reaches.count)
         if !unreachable { reaches.append(reach) }
@@ -115,20 +118,18 @@ struct SourceCollector {
     }
 
     /// One source's answers to each destination member as one: every member must be reached
-    /// (they must agree), with the witness of the first that is, else of the first.
-    static func combined(_ answers: [(reach: FlowReach, witness: Witness?)]) -> (
+    /// (they must agree), with a witness of what all of them reach with (see
+    /// ``Witness/chosen(for:among:traffic:)``).
+    static func combined(_ answers: [(reach: FlowReach, witness: Witness?)], traffic: TrafficSet) -> (
         reach: FlowReach, witness: Witness?
     ) {
         // A destination of one member (every interface, an instance's endpoint): its answer.
         if answers.count == 1 { return (answers[0].reach, answers[0].witness) }
-        var combined: FlowReach?
-        for answer in answers {
-            combined =
-                combined.map { $0.agreeing(with: answer.reach, disagreement: .endpointPartiallyReachable) }
-                ?? answer.reach
+        guard let first = answers.first else { return (.allUnknown(.unknownResource), nil) }
+        let combined = answers.dropFirst().reduce(first.reach) {
+            $0.agreeing(with: $1.reach, disagreement: .endpointPartiallyReachable)
         }
-        let witness = answers.first { !$0.reach.reachable.isEmpty }?.witness ?? answers.first?.witness
-        return (combined ?? .allUnknown(.unknownResource), witness)
+        return (combined, Witness.chosen(for: combined, among: answers, traffic: traffic))
     }
 
     /// The answer.

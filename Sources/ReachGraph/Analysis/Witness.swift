@@ -36,6 +36,40 @@ extension Witness {
     }
 }
 
+extension Witness {
+    /// The same flow with another protocol and port (an ICMP type goes in the port field, as
+    /// ``Packet`` keeps it), from a source port common clients use.
+    func carrying(_ sample: (proto: IPProtocolNumber, port: UInt16)) -> Witness {
+        var request = packet
+        request.protocolNumber = sample.proto
+        request.sourcePort = sample.proto.hasPorts ? 49152 : 0
+        request.destinationPort = sample.port
+        return Witness(packet: request, route: route)
+    }
+
+    /// The witness of `combined`, an answer made of several `candidates` (the addresses of one
+    /// endpoint, or the members of a destination, each with its answer and witness): a packet
+    /// of the traffic (within `traffic`) that `combined` reaches with, else of its unknown
+    /// traffic, sent the way of the first candidate it reaches, else of the first it might.
+    /// A candidate's own witness may show traffic the combined answer does not reach with
+    /// (answers that must agree reach only with what every one reaches with).
+    static func chosen(
+        for combined: FlowReach, among candidates: [(reach: FlowReach, witness: Witness?)],
+        traffic: TrafficSet
+    ) -> Witness? {
+        let shown = traffic == .all ? combined : combined.restricted(to: traffic)
+        guard let sample = shown.reachable.sample ?? shown.unknown.sample else { return nil }
+        let carrier =
+            candidates.first {
+                $0.witness != nil && $0.reach.reachable.contains(sample.proto, port: sample.port)
+            }
+            ?? candidates.first {
+                $0.witness != nil && $0.reach.unknown.contains(sample.proto, port: sample.port)
+            }
+        return carrier?.witness?.carrying(sample)
+    }
+}
+
 extension ReachabilityAnalyzer {
     /// The hop-by-hop path of `witness`, traced concretely (AWS's first AZ pick where it picks).
     public func trace(_ witness: Witness) -> FlowTrace {
