@@ -81,7 +81,7 @@ struct ParallelAnswerTests {
         for result in answered {
             collector.add(result)
         }
-        return collector.answer(traffic: .all, graph: graph, positions: &positions)
+        return collector.answer(graph: graph, positions: &positions)
     }
 
     /// Equal answers, reported by the first differing source rather than in full.

@@ -58,7 +58,7 @@ extension ReachabilityAnalyzer {
                 let interface = graph.interfaces[index]
                 var isDatabase = false
                 if case .database = interface.owner { isDatabase = true }
-                for reaching in collector.answer(traffic: .all, graph: graph).sources {
+                for reaching in collector.answer(graph: graph).sources {
                     found.append(
                         ExposedDestination(
                             destination: interface.ref, isDatabase: isDatabase,

@@ -112,7 +112,7 @@ public struct ReachabilityAnalyzer: Sendable {
                         task: task, sources: firstSource..<collector.sourceCount,
                         footprints: firstFootprint..<rested.count))
             }
-            let (part, entryStarts) = collector.answerWithEntryStarts(traffic: traffic, graph: graph)
+            let (part, entryStarts) = collector.answerWithEntryStarts(graph: graph)
             return [
                 GatheredChunk(
                     answer: part, entryStarts: entryStarts,

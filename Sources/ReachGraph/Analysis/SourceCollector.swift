@@ -132,18 +132,16 @@ struct SourceCollector {
         return (combined, Witness.chosen(for: combined, among: answers, traffic: traffic))
     }
 
-    /// The answer.
-    func answer(traffic: TrafficSet, graph: ForwardingGraph) -> WhoCanReachAnswer {
+    /// The answer, restricted to the traffic asked about (``traffic``, which the witnesses show).
+    func answer(graph: ForwardingGraph) -> WhoCanReachAnswer {
         var positions: [SourceIdentity: Range<Int>]?
-        return answer(traffic: traffic, graph: graph, positions: &positions)
+        return answer(graph: graph, positions: &positions)
     }
 
     /// The answer; with `positions` not nil, also where each source's entries are in it (one
     /// source's entries are consecutive).
-    func answer(
-        traffic: TrafficSet, graph: ForwardingGraph, positions: inout [SourceIdentity: Range<Int>]?
-    ) -> WhoCanReachAnswer {
-        let (answer, starts) = answerWithEntryStarts(traffic: traffic, graph: graph)
+    func answer(graph: ForwardingGraph, positions: inout [SourceIdentity: Range<Int>]?) -> WhoCanReachAnswer {
+        let (answer, starts) = answerWithEntryStarts(graph: graph)
         if positions != nil {
             for (index, identity) in order.enumerated() where starts[index] < starts[index + 1] {
                 positions?[identity] = starts[index]..<starts[index + 1]
@@ -162,13 +160,13 @@ struct SourceCollector {
     /// The answer, and where the entries of each source (by the order they were recorded)
     /// start in it, with one more start past the last: the entries of the sources recorded
     /// from one task to the next are consecutive, for a join to move them as one block.
-    func answerWithEntryStarts(traffic: TrafficSet, graph: ForwardingGraph) -> (WhoCanReachAnswer, [Int]) {
+    func answerWithEntryStarts(graph: ForwardingGraph) -> (WhoCanReachAnswer, [Int]) {
         var sources: [ReachingSource] = []
         sources.reserveCapacity(entries.count)
         var starts: [Int] = []
         starts.reserveCapacity(order.count + 1)
         var next = 0
-        forEachReaching(traffic: traffic) { index, identity, addresses, reach, witness in
+        forEachReaching { index, identity, addresses, reach, witness in
             while next <= index {
                 starts.append(sources.count)
                 next += 1
@@ -189,9 +187,7 @@ struct SourceCollector {
 
     /// Calls `body` with every source's answers that reach with some of `traffic` (or might), in
     /// the order of the answer, with each source's position in the order recorded.
-    private func forEachReaching(
-        traffic: TrafficSet, _ body: (Int, SourceIdentity, IPv4AddressSet, FlowReach, Witness?) -> Void
-    ) {
+    private func forEachReaching(_ body: (Int, SourceIdentity, IPv4AddressSet, FlowReach, Witness?) -> Void) {
         for (index, (identity, first)) in zip(order, firstEntry).enumerated() {
             var current = first
             while current >= 0 {
