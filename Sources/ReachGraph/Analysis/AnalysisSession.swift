@@ -124,19 +124,12 @@ struct AnalysisSession {
         return combined(candidates, over: source.quantifier)
     }
 
-    /// The answers for several addresses of one endpoint as one, with a witness of what the
-    /// combined answer reaches with (see ``Witness/chosen(for:among:traffic:)``).
+    /// The answers for several addresses of one endpoint as one: either will do, or they must
+    /// agree, by `quantifier`.
     private func combined(
         _ candidates: [(reach: FlowReach, witness: Witness?)], over quantifier: AddressQuantifier
-    )
-        -> (FlowReach, Witness?)
-    {
-        guard let first = candidates.first else { return (.allUnknown(.unknownResource), nil) }
-        if candidates.count == 1 { return first }
-        let reach = candidates.dropFirst().reduce(first.reach) {
-            $0.combined(with: $1.reach, over: quantifier)
-        }
-        return (reach, Witness.chosen(for: reach, among: candidates, traffic: traffic))
+    ) -> (FlowReach, Witness?) {
+        Witness.combining(candidates, traffic: traffic) { $0.combined(with: $1, over: quantifier) }
     }
 
     /// One source address to a destination member, over the destination's possible addresses.

@@ -123,13 +123,10 @@ struct SourceCollector {
     static func combined(_ answers: [(reach: FlowReach, witness: Witness?)], traffic: TrafficSet) -> (
         reach: FlowReach, witness: Witness?
     ) {
-        // A destination of one member (every interface, an instance's endpoint): its answer.
-        if answers.count == 1 { return (answers[0].reach, answers[0].witness) }
-        guard let first = answers.first else { return (.allUnknown(.unknownResource), nil) }
-        let combined = answers.dropFirst().reduce(first.reach) {
-            $0.agreeing(with: $1.reach, disagreement: .endpointPartiallyReachable)
+        // A destination of one member (every interface, an instance's endpoint): its answer as it is.
+        Witness.combining(answers, traffic: traffic) {
+            $0.agreeing(with: $1, disagreement: .endpointPartiallyReachable)
         }
-        return (combined, Witness.chosen(for: combined, among: answers, traffic: traffic))
     }
 
     /// The answer, restricted to the traffic asked about (``traffic``, which the witnesses show).

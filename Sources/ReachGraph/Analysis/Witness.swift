@@ -47,6 +47,19 @@ extension Witness {
         return Witness(packet: request, route: route)
     }
 
+    /// Several `candidates` (answers with their witnesses) as one answer, folded by `combine`
+    /// (answers that must agree, or alternatives), with a witness of what the whole reaches
+    /// with; unknown when there are none.
+    static func combining(
+        _ candidates: [(reach: FlowReach, witness: Witness?)], traffic: TrafficSet,
+        _ combine: (FlowReach, FlowReach) -> FlowReach
+    ) -> (reach: FlowReach, witness: Witness?) {
+        guard let first = candidates.first else { return (.allUnknown(.unknownResource), nil) }
+        if candidates.count == 1 { return first }
+        let reach = candidates.dropFirst().reduce(first.reach) { combine($0, $1.reach) }
+        return (reach, chosen(for: reach, among: candidates, traffic: traffic))
+    }
+
     /// The witness of `combined`, an answer made of several `candidates` (the addresses of one
     /// endpoint, or the members of a destination, each with its answer and witness): a packet
     /// of the traffic (within `traffic`) that `combined` reaches with, else of its unknown
