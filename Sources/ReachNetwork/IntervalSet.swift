@@ -26,6 +26,15 @@ public struct IntervalSet<Bound: FixedWidthInteger & UnsignedInteger & Sendable>
         }
     }
 
+    /// Calls `body` with each interval in order, without making a list.
+    public func forEachInterval(_ body: (ClosedRange<Bound>) -> Void) {
+        switch storage {
+        case .none: break
+        case .one(let range): body(range)
+        case .many(let ranges): for range in ranges { body(range) }
+        }
+    }
+
     /// The number of intervals.
     public var intervalCount: Int {
         switch storage {

@@ -49,17 +49,19 @@ struct ParallelAnswerTests {
                 destination, traffic: .all, scope: .everything, footprints: &footprints,
                 positions: &splitPositions, minimumChunk: 16)
             var session = AnalysisSession(graph: analyzer.graph, catalog: analyzer.catalog)
-            let excluded = SourceCollector(destination: destination).destinationInterfaces
+            let excluded = ExcludedInterfaces(of: destination, in: analyzer.catalog)
             var singlePositions: [SourceIdentity: Range<Int>]? = [:]
             var answered: [ReachabilityAnalyzer.AnsweredSources] = []
             analyzer.forEachAnswer(
-                of: destination, scope: .everything, excluding: excluded, recording: true, in: &session
+                of: destination, scope: .everything,
+                groups: ScopedInterfaceGroups(.everything, catalog: analyzer.catalog), excluding: excluded,
+                recording: true, in: &session
             ) { answered.append($0) }
             let single = gather(answered, to: destination, graph: analyzer.graph, positions: &singlePositions)
             var singleFootprints = FootprintIndex()
             for result in answered {
                 if let footprint = result.footprint {
-                    singleFootprints.add(footprint, for: result.sources.map { $0.0 }, graph: analyzer.graph)
+                    singleFootprints.add(footprint, for: result.sources.identities, graph: analyzer.graph)
                 }
             }
             #expect(split.sourcesAnalysed > 2 * 16, "too few sources to be split")

@@ -18,7 +18,11 @@ struct AnalysisSession {
     /// Walks kept for one public class, when the shared walk of their key read a public IP.
     private var publicClassWalks: [WalkCacheKey: Int] = [:]
     /// The traffic the question asks about: witnesses show some of it.
-    var traffic = TrafficSet.all
+    var traffic = TrafficSet.all {
+        didSet { asksAboutAllTraffic = traffic == .all }
+    }
+    /// Whether ``traffic`` is all traffic, known without comparing sets for every answer.
+    private var asksAboutAllTraffic = true
     /// When set, every walk an answer uses is noted here, for edits to re-answer only what
     /// they touch.
     var footprint: AnswerFootprint?
@@ -288,7 +292,7 @@ struct AnalysisSession {
         _ reach: FlowReach, from source: TracePlace, _ sourceAddress: IPv4Address, to destination: TracePlace,
         _ destinationAddress: IPv4Address, assumed: (address: IPv4Address, interface: Int)?
     ) -> Witness? {
-        let shown = traffic == .all ? reach : reach.restricted(to: traffic)
+        let shown = asksAboutAllTraffic ? reach : reach.restricted(to: traffic)
         guard let (proto, port) = shown.reachable.sample ?? shown.unknown.sample else { return nil }
         let sourcePort: UInt16 = proto.hasPorts ? 49152 : 0
         return Witness(

@@ -52,8 +52,9 @@ extension ReachabilityAnalyzer {
                         kind: .networkInterface, ref: destination.ref, databasePort: nil,
                         members: [destination]))
                 for (representative, addresses) in classes {
-                    let answer = session.answer(from: source.narrowed(to: representative), to: destination)
-                    collector.add([(sourceIdentity(source), addresses)], answers: [answer])
+                    let (reach, witness) = session.answer(
+                        from: source.narrowed(to: representative), to: destination)
+                    collector.add(sourceIdentity(source), addresses, reach: reach, witness: witness)
                 }
                 let interface = graph.interfaces[index]
                 var isDatabase = false

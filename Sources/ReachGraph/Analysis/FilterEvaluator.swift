@@ -280,7 +280,8 @@ struct FilterEvaluator {
         for rule in graph.securityGroups[group].rules(facing) {
             switch rule.peer {
             case .group(let other): if !referenced.contains(other) { referenced.append(other) }
-            case .addresses(let set): blocks += set.storage.intervals
+            case .addresses(let set):
+                set.storage.forEachInterval { blocks.append($0) }
             case .never: break
             }
         }
@@ -301,14 +302,23 @@ struct FilterEvaluator {
         return layout
     }
 
-    /// Where each of `blocks` starts and where it ends (the address after), sorted.
+    /// Where each of `blocks` starts and where it ends (the address after), sorted, each once
+    /// (sorted in place rather than hashed: a filter names a few dozen blocks).
     private static func boundaries(of blocks: [ClosedRange<UInt32>]) -> [UInt32] {
-        var result = Set<UInt32>()
+        var result: [UInt32] = []
+        result.reserveCapacity(blocks.count * 2)
         for range in blocks {
-            result.insert(range.lowerBound)
-            if range.upperBound != UInt32.max { result.insert(range.upperBound + 1) }
+            result.append(range.lowerBound)
+            if range.upperBound != UInt32.max { result.append(range.upperBound + 1) }
         }
-        return result.sorted()
+        result.sort()
+        var kept = 0
+        for index in result.indices where kept == 0 || result[kept - 1] != result[index] {
+            result[kept] = result[index]
+            kept += 1
+        }
+        result.removeLast(result.count - kept)
+        return result
     }
 
     /// The class of `address` among one filter's `boundaries` (a range of ``boundaryStorage``):

@@ -76,7 +76,8 @@ public struct ReachabilityAnalyzer: Sendable {
         footprints: inout FootprintIndex?, positions: inout [SourceIdentity: Range<Int>]?,
         minimumChunk: Int = 8192
     ) -> WhoCanReachAnswer {
-        let excluded = SourceCollector(destination: destination).destinationInterfaces
+        let excluded = ExcludedInterfaces(of: destination, in: catalog)
+        let scoped = ScopedInterfaceGroups(scope, catalog: catalog)
         let tasks = sourceTasks(scope: scope, excluding: excluded)
         let isSplit = ParallelChunks.chunkCount(tasks.count, minimumChunk: minimumChunk) > 1
         // One thread meets every subnet's interfaces before its hosts in the answer's order.
@@ -99,12 +100,12 @@ public struct ReachabilityAnalyzer: Sendable {
                 let firstSource = collector.sourceCount
                 let firstFootprint = rested.count
                 answer(
-                    tasks[task], to: destination, in: &session, recording: recording, scope: scope,
+                    tasks[task], to: destination, in: &session, recording: recording, groups: scoped,
                     excluding: excluded
                 ) { answered in
                     collector.add(answered)
                     if let footprint = answered.footprint {
-                        rested.append((footprint, answered.sources.map { $0.0 }))
+                        rested.append((footprint, answered.sources.identities))
                     }
                 }
                 spans.append(
@@ -209,18 +210,20 @@ public struct ReachabilityAnalyzer: Sendable {
         let footprints: [(AnswerFootprint, [SourceIdentity])]
     }
 
-    /// Hands `body` the answers of every source in `scope` but the `excluded` interfaces (the
-    /// destination's own), one at a time, in the order the answer lists them (the answers of one
-    /// source come one after another), on the calling thread, with a session whose caches
-    /// outlive the question (the matrix answers many destinations with one).
+    /// Hands `body` the answers of every source in `scope` (whose interfaces are `groups`) but
+    /// the `excluded` interfaces (the destination's own), one at a time, in the order the
+    /// answer lists them (the answers of one source come one after another), on the calling
+    /// thread, with a session whose caches outlive the question (the matrix answers many
+    /// destinations with one).
     func forEachAnswer(
-        of destination: Endpoint, scope: SourceScope, excluding excluded: Set<Int>, recording: Bool,
-        in session: inout AnalysisSession, _ body: (AnsweredSources) -> Void
+        of destination: Endpoint, scope: SourceScope, groups: ScopedInterfaceGroups,
+        excluding excluded: ExcludedInterfaces, recording: Bool, in session: inout AnalysisSession,
+        _ body: (AnsweredSources) -> Void
     ) {
         for task in sourceTasks(scope: scope, excluding: excluded) {
             answer(
-                task, to: destination, in: &session, recording: recording, scope: scope, excluding: excluded,
-                body)
+                task, to: destination, in: &session, recording: recording, groups: groups,
+                excluding: excluded, body)
         }
     }
 
@@ -234,20 +237,51 @@ public struct ReachabilityAnalyzer: Sendable {
         case addressClasses(SourceIdentity, [(member: EndpointMember, addresses: IPv4AddressSet)])
     }
 
-    /// One task's answer: one per destination member, shared by its sources.
+    /// One task's answer, combined over the destination's members (see
+    /// ``SourceCollector/combined(_:traffic:)``) and shared by its sources.
     struct AnsweredSources: Sendable {
-        let sources: [(SourceIdentity, IPv4AddressSet)]
-        let answers: [(reach: FlowReach, witness: Witness?)]
+        let sources: AnsweredSourceList
+        let reach: FlowReach
+        let witness: Witness?
         /// The interface whose walk answered a group of interfaces.
         let representative: Int?
         let footprint: AnswerFootprint?
     }
 
+    /// The sources one answer holds for, without a list made per answer: a group's interfaces
+    /// (the catalog's own lists, unless some member is not asked about), or one other source.
+    enum AnsweredSourceList: Sendable {
+        /// Interfaces, each at its private IP (parallel lists).
+        case interfaces([Int], addresses: [IPv4Address])
+        /// A subnet's hosts, a site or the internet, at some of its addresses.
+        case one(SourceIdentity, IPv4AddressSet)
+
+        /// Calls `body` with each source and its addresses, in order.
+        func forEach(_ body: (SourceIdentity, IPv4AddressSet) -> Void) {
+            switch self {
+            case .interfaces(let members, let addresses):
+                for (interface, address) in zip(members, addresses) {
+                    body(.interface(interface), IPv4AddressSet(address))
+                }
+            case .one(let identity, let addresses):
+                body(identity, addresses)
+            }
+        }
+
+        /// Every source, in order.
+        var identities: [SourceIdentity] {
+            switch self {
+            case .interfaces(let members, _): members.map { .interface($0) }
+            case .one(let identity, _): [identity]
+            }
+        }
+    }
+
     /// The tasks of every source in `scope`, in the order the answer lists them.
-    private func sourceTasks(scope: SourceScope, excluding excluded: Set<Int>) -> [SourceTask] {
+    private func sourceTasks(scope: SourceScope, excluding excluded: ExcludedInterfaces) -> [SourceTask] {
         var tasks: [SourceTask] = catalog.interfaceGroups.indices.map { .interfaceGroup($0) }
         for interface in catalog.unaddressedInterfaces
-        where scope.includes(interface: interface) && !excluded.contains(interface) {
+        where scope.includes(interface: interface) && !excluded.interfaces.contains(interface) {
             tasks.append(.unaddressedInterface(interface))
         }
         // A scope names a few subnets, out of thousands: visit only theirs, in order.
@@ -280,41 +314,54 @@ public struct ReachabilityAnalyzer: Sendable {
     /// Answers one task against every member of `destination`, noting its footprint when
     /// `recording`, and hands `body` each answer (one per address class of a subnet's hosts,
     /// a site or the internet); none for a group none of whose interfaces is asked about (in
-    /// `scope` and not `excluded`, the destination's own interfaces).
+    /// scope, as `groups` has them, and not `excluded`, the destination's own interfaces).
     private func answer(
         _ task: SourceTask, to destination: Endpoint, in session: inout AnalysisSession, recording: Bool,
-        scope: SourceScope, excluding excluded: Set<Int>, _ body: (AnsweredSources) -> Void
+        groups: ScopedInterfaceGroups, excluding excluded: ExcludedInterfaces,
+        _ body: (AnsweredSources) -> Void
     ) {
         func answered(
-            _ sources: [(SourceIdentity, IPv4AddressSet)], _ member: EndpointMember,
-            walk: AnalysisSession.SharedWalk? = nil, representative: Int? = nil
+            _ sources: AnsweredSourceList, _ member: EndpointMember, walk: AnalysisSession.SharedWalk? = nil,
+            representative: Int? = nil
         ) -> AnsweredSources {
             session.footprint = recording ? AnswerFootprint() : nil
-            let answers = destination.members.map { session.answer(from: member, to: $0, walk: walk) }
+            // A destination of one member (every interface, an instance's endpoint): its answer
+            // as it is, without a list of one.
+            let (reach, witness) =
+                destination.members.count == 1
+                ? session.answer(from: member, to: destination.members[0], walk: walk)
+                : SourceCollector.combined(
+                    destination.members.map { session.answer(from: member, to: $0, walk: walk) },
+                    traffic: session.traffic)
             return AnsweredSources(
-                sources: sources, answers: answers, representative: representative,
+                sources: sources, reach: reach, witness: witness, representative: representative,
                 footprint: session.footprint)
         }
         switch task {
         case .interfaceGroup(let index):
-            let group = catalog.interfaceGroups[index]
-            let sources: [(SourceIdentity, IPv4AddressSet)] = group.members.compactMap { interface in
-                guard scope.includes(interface: interface), !excluded.contains(interface),
-                    let address = graph.interfaces[interface].privateIPs.first
-                else { return nil }
-                return (.interface(interface), IPv4AddressSet(address))
+            guard var members = groups.members(of: index, in: catalog) else { return }
+            if excluded.groups.contains(index) {
+                // The destination itself is in this group: it is not its own source.
+                let kept = members.interfaces.indices.filter {
+                    !excluded.interfaces.contains(members.interfaces[$0])
+                }
+                members = ScopedInterfaceGroups.Members(
+                    interfaces: kept.map { members.interfaces[$0] },
+                    addresses: kept.map { members.addresses[$0] })
             }
-            guard case .interface(let first) = sources.first?.0 else { return }
+            guard let first = members.interfaces.first else { return }
+            let group = catalog.interfaceGroups[index]
             body(
                 answered(
-                    sources, EndpointMember.interface(first, graph: graph),
+                    .interfaces(members.interfaces, addresses: members.addresses),
+                    EndpointMember.interface(first, graph: graph),
                     walk: AnalysisSession.SharedWalk(key: group.walkKey, slot: group.walkSlot),
                     representative: first))
         case .unaddressedInterface(let interface):
             let member = EndpointMember.interface(interface, graph: graph)
-            body(answered([(.interface(interface), member.addresses)], member))
+            body(answered(.one(.interface(interface), member.addresses), member))
         case .addressClasses(let identity, let classes):
-            for (member, addresses) in classes { body(answered([(identity, addresses)], member)) }
+            for (member, addresses) in classes { body(answered(.one(identity, addresses), member)) }
         }
     }
 }

@@ -50,13 +50,14 @@ extension ReachabilityAnalyzer {
             group.endpoints.map { (column: column, endpoint: $0) }
         }
         let rowCount = rows.count
+        let groups = ScopedInterfaceGroups(sources.scope, catalog: catalog)
         let tallies = ParallelChunks.map(destinations.count, minimumChunk: 1) { range in
             var session = AnalysisSession(graph: graph, catalog: catalog)
             session.traffic = traffic
             return range.map { index in
                 tally(
-                    destinations[index].endpoint, rows: rowCount, sources: sources, traffic: traffic,
-                    session: &session)
+                    destinations[index].endpoint, rows: rowCount, sources: sources, groups: groups,
+                    traffic: traffic, session: &session)
             }
         }
         var cells = [[ReachabilityMatrix.Cell]](
@@ -126,8 +127,8 @@ extension ReachabilityAnalyzer {
     /// as the answers come: a source counts once, as reaching if any of its answers (a subnet,
     /// site or the internet answers per address class) reaches, else as might-reach.
     private func tally(
-        _ destination: Endpoint, rows: Int, sources: SourceRows, traffic: TrafficSet,
-        session: inout AnalysisSession
+        _ destination: Endpoint, rows: Int, sources: SourceRows, groups: ScopedInterfaceGroups,
+        traffic: TrafficSet, session: inout AnalysisSession
     ) -> DestinationTally {
         var result = DestinationTally(
             cells: Array(repeating: .init(), count: rows), itself: Array(repeating: 0, count: rows))
@@ -136,26 +137,26 @@ extension ReachabilityAnalyzer {
             for row in sources.rows(of: identity) { result.itself[row] += 1 }
         }
         session.forgetWalks()
-        let excluded = SourceCollector(destination: destination).destinationInterfaces
+        let excluded = ExcludedInterfaces(of: destination, in: catalog)
         // A source's answers come one after another: how the last source was counted so far.
         var last: (identity: SourceIdentity, reaches: Bool)?
         // Each row's first reaching source, named once all are counted: the closure reads no
         // property of the analyzer, which would copy it for every answer.
         var examples: [(identity: SourceIdentity, witness: Witness)?] = Array(repeating: nil, count: rows)
         forEachAnswer(
-            of: destination, scope: sources.scope, excluding: excluded, recording: false, in: &session
+            of: destination, scope: sources.scope, groups: groups, excluding: excluded, recording: false,
+            in: &session
         ) {
             answered in
-            let (stored, witness) = SourceCollector.combined(answered.answers, traffic: traffic)
-            let reach = traffic == .all ? stored : stored.restricted(to: traffic)
+            let reach = traffic == .all ? answered.reach : answered.reach.restricted(to: traffic)
             if reach.isUnreachable { return }
             let reaches = !reach.reachable.isEmpty
             var reachedRows: [Int] = []
-            for (identity, addresses) in answered.sources {
+            answered.sources.forEach { identity, addresses in
                 let sourceRows = sources.rows(of: identity)
-                if sourceRows.isEmpty { continue }
+                if sourceRows.isEmpty { return }
                 if let counted = last, counted.identity == identity {
-                    guard reaches, !counted.reaches else { continue }
+                    guard reaches, !counted.reaches else { return }
                     // An earlier piece only might reach: this one counts instead.
                     for row in sourceRows { result.cells[row].unknownPairs -= 1 }
                 }
@@ -167,7 +168,7 @@ extension ReachabilityAnalyzer {
                     }
                     result.cells[row].reachablePairs += 1
                     if !reachedRows.contains(row) { reachedRows.append(row) }
-                    guard examples[row] == nil, let witness else { continue }
+                    guard examples[row] == nil, let witness = answered.witness else { continue }
                     examples[row] = (
                         identity,
                         witness.standing(for: identity, at: addresses, answeredBy: answered.representative)

@@ -10,6 +10,8 @@ struct SourceCatalog {
     struct InterfaceGroup {
         let subnet: Int
         var members: [Int]
+        /// Each member's private IP (its first), parallel to ``members``.
+        var addresses: [IPv4Address]
         /// Members that also share the walk: same subnet and address classes, any groups.
         let walkKey: WalkKey
         /// The number of the walk key shared by every public class (see ``walkSlots``).
@@ -40,6 +42,8 @@ struct SourceCatalog {
     /// The graph's filters numbered by shape, for results shared between look-alike filters.
     let shapes: FilterShapes
     private(set) var interfaceGroups: [InterfaceGroup] = []
+    /// The group of each of the graph's interfaces, by index; -1 for one in none.
+    private(set) var groupOfInterface: [Int32] = []
     /// Each walk key of the interfaces grouped, for any public class, numbered from 0: a
     /// session keeps its walks by these numbers, looked up by position rather than hashed.
     private(set) var walkSlots: [WalkKey: Int] = [:]
@@ -101,6 +105,7 @@ struct SourceCatalog {
     /// Groups the interfaces at `indices` (ascending) that start traffic.
     private mutating func group(_ indices: some Sequence<Int>, of graph: ForwardingGraph) {
         var groupIndex: [GroupKey: Int] = [:]
+        groupOfInterface = Array(repeating: -1, count: graph.interfaces.count)
         for index in indices {
             let interface = graph.interfaces[index]
             guard Self.startsTraffic(interface.owner) else { continue }
@@ -114,13 +119,18 @@ struct SourceCatalog {
             let key = GroupKey(walk: walk, securityGroups: interface.securityGroups)
             if let existing = groupIndex[key] {
                 interfaceGroups[existing].members.append(index)
+                interfaceGroups[existing].addresses.append(address)
+                groupOfInterface[index] = Int32(existing)
             } else {
+                groupOfInterface[index] = Int32(interfaceGroups.count)
                 groupIndex[key] = interfaceGroups.count
                 let shared = walk.withAnyPublicClass
                 let slot = walkSlots[shared] ?? walkSlots.count
                 walkSlots[shared] = slot
                 interfaceGroups.append(
-                    InterfaceGroup(subnet: interface.subnet, members: [index], walkKey: walk, walkSlot: slot))
+                    InterfaceGroup(
+                        subnet: interface.subnet, members: [index], addresses: [address], walkKey: walk,
+                        walkSlot: slot))
             }
         }
     }

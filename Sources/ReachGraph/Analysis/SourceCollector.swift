@@ -28,8 +28,8 @@ struct SourceCollector {
     let destination: Endpoint
     /// The traffic asked about: witnesses show some of it.
     let traffic: TrafficSet
-    /// The destination's interfaces, which are not its own sources.
-    private(set) var destinationInterfaces: Set<Int> = []
+    /// Whether ``traffic`` is all traffic, known without comparing sets for every entry.
+    private let asksAboutAllTraffic: Bool
     /// Sources in the order first met.
     private var order: [SourceIdentity] = []
     /// The first of each source's entries (parallel to `order`), -1 when it reaches nothing.
@@ -38,7 +38,7 @@ struct SourceCollector {
     private var position: [SourceIdentity: Int] = [:]
     /// Answers that reach (or might), chained per source through ``Entry/next``.
     private var entries: [Entry] = []
-    /// The distinct answers of the entries, one per ``add(_:answers:representative:)``.
+    /// The answers of the entries, one per answer recorded that reaches (or might).
     private var reaches: [FlowReach] = []
 
     private struct Entry {
@@ -52,69 +52,81 @@ struct SourceCollector {
     init(destination: Endpoint, traffic: TrafficSet = .all, expectedSources: Int = 0) {
         self.destination = destination
         self.traffic = traffic
+        asksAboutAllTraffic = traffic == .all
         order.reserveCapacity(expectedSources)
         firstEntry.reserveCapacity(expectedSources)
         entries.reserveCapacity(expectedSources)
-        for member in destination.members {
-            if case .interface(let index) = member.place { destinationInterfaces.insert(index) }
-        }
     }
 
-    /// Records one task's answers (see ``ReachabilityAnalyzer/forEachAnswer(of:scope:excluding:recording:in:_:)``).
+    /// Records one task's answer (see ``ReachabilityAnalyzer/forEachAnswer(of:scope:excluding:recording:in:_:)``)
+    /// for each of its sources; for a group of interfaces answered by its representative, each
+    /// member's witness starts at the member.
     mutating func add(_ answered: ReachabilityAnalyzer.AnsweredSources) {
-        add(answered.sources, answers: answered.answers, representative: answered.representative)
+        let reachIndex = appendReach(answered.reach)
+        answered.sources.forEach { identity, addresses in
+            add(
+                identity, addresses, reach: answered.reach, reachIndex: reachIndex, witness: answered.witness,
+                representative: answered.representative)
+        }
     }
 
-    /// Records `answers` (one per destination member) for each of `sources`; for a group of
-    /// interfaces answered by `representative`, each member's witness starts at the member.
+    /// Records `reach` and its `witness` for one source at `addresses`.
     mutating func add(
-        _ sources: [(SourceIdentity, IPv4AddressSet)], answers: [(reach: FlowReach, witness: Witness?)],
-        representative: Int? = nil
+        _ identity: SourceIdentity, _ addresses: IPv4AddressSet, reach: FlowReach, witness: Witness?
     ) {
-        let (reach, witness) = Self.combined(answers, traffic: traffic)
-        let unreachable = reach.isUnreachable
-        let reachIndex = Int32(reaches.count)
-        if !unreachable { reaches.append(reach) }
-        for (identity, addresses) in sources {
-            let index: Int
-            if case .interface = identity {
-                index = order.count
-                order.append(identity)
-                firstEntry.append(-1)
-            } else if order.last == identity {
-                // The next address class of the source recorded last (a task's classes come
-                // one after another): no lookup.
-                index = order.count - 1
-            } else if let known = position[identity] {
-                index = known
-            } else {
-                index = order.count
-                position[identity] = index
-                order.append(identity)
-                firstEntry.append(-1)
-            }
-            if unreachable { continue }
-            // Address classes of one source with the same answer are reported together.
-            var last: Int32 = -1
-            var current = firstEntry[index]
-            while current >= 0 {
-                let entry = Int(current)
-                if reaches[Int(entries[entry].reach)] == reach {
-                    entries[entry].addresses = entries[entry].addresses.union(addresses)
-                    break
-                }
-                last = current
-                current = entries[entry].next
-            }
-            if current >= 0 { continue }
-            let new = Int32(entries.count)
-            entries.append(
-                Entry(
-                    addresses: addresses, reach: reachIndex,
-                    witness: witness?.standing(for: identity, at: addresses, answeredBy: representative),
-                    next: -1))
-            if last >= 0 { entries[Int(last)].next = new } else { firstEntry[index] = new }
+        let reachIndex = appendReach(reach)
+        add(identity, addresses, reach: reach, reachIndex: reachIndex, witness: witness, representative: nil)
+    }
+
+    /// The place of `reach` in ``reaches``, kept unless it reaches nothing (nor might).
+    private mutating func appendReach(_ reach: FlowReach) -> Int32 {
+        let index = Int32(reaches.count)
+        if !reach.isUnreachable { reaches.append(reach) }
+        return index
+    }
+
+    private mutating func add(
+        _ identity: SourceIdentity, _ addresses: IPv4AddressSet, reach: FlowReach, reachIndex: Int32,
+        witness: Witness?, representative: Int?
+    ) {
+        let index: Int
+        if case .interface = identity {
+            index = order.count
+            order.append(identity)
+            firstEntry.append(-1)
+        } else if order.last == identity {
+            // The next address class of the source recorded last (a task's classes come
+            // one after another): no lookup.
+            index = order.count - 1
+        } else if let known = position[identity] {
+            index = known
+        } else {
+            index = order.count
+            position[identity] = index
+            order.append(identity)
+            firstEntry.append(-1)
         }
+        if reach.isUnreachable { return }
+        // Address classes of one source with the same answer are reported together.
+        var last: Int32 = -1
+        var current = firstEntry[index]
+        while current >= 0 {
+            let entry = Int(current)
+            if reaches[Int(entries[entry].reach)] == reach {
+                entries[entry].addresses = entries[entry].addresses.union(addresses)
+                break
+            }
+            last = current
+            current = entries[entry].next
+        }
+        if current >= 0 { return }
+        let new = Int32(entries.count)
+        entries.append(
+            Entry(
+                addresses: addresses, reach: reachIndex,
+                witness: witness?.standing(for: identity, at: addresses, answeredBy: representative),
+                next: -1))
+        if last >= 0 { entries[Int(last)].next = new } else { firstEntry[index] = new }
     }
 
     /// One source's answers to each destination member as one: every member must be reached
@@ -193,7 +205,7 @@ struct SourceCollector {
                 let entry = Int(current)
                 current = entries[entry].next
                 let stored = reaches[Int(entries[entry].reach)]
-                let reach = traffic == .all ? stored : stored.restricted(to: traffic)
+                let reach = asksAboutAllTraffic ? stored : stored.restricted(to: traffic)
                 if reach.isUnreachable { continue }
                 body(index, identity, entries[entry].addresses, reach, entries[entry].witness)
             }
