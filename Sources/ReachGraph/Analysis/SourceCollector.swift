@@ -58,7 +58,7 @@ struct SourceCollector {
         entries.reserveCapacity(expectedSources)
     }
 
-    /// Records one task's answer (see ``ReachabilityAnalyzer/forEachAnswer(of:scope:excluding:recording:in:_:)``)
+    /// Records one task's answer (see ``ReachabilityAnalyzer/forEachAnswer(of:scope:groups:excluding:recording:in:_:)``)
     /// for each of its sources; for a group of interfaces answered by its representative, each
     /// member's witness starts at the member.
     mutating func add(_ answered: ReachabilityAnalyzer.AnsweredSources) {
