@@ -8,9 +8,9 @@ import ReachNetwork
 /// group references can tell peers apart, and those are checked per peer. A filter has a few
 /// dozen CIDRs where the graph has thousands, so peers in many subnets share a class and a
 /// result, kept by position (``FilterLayout``), or under a ``ClassKey`` for a peer that carries
-/// a group the rules refer to. Behind that, results are cached by which entries or rules matched. Every
-/// distinct result is interned as a small integer, so that whole paths can be cached by the
-/// results of their filters.
+/// a group the rules refer to. Behind that, results are cached by which entries or rules
+/// matched. Every distinct result is interned as a small integer, so that whole paths can be
+/// cached by the results of their filters.
 struct FilterEvaluator {
     let graph: ForwardingGraph
     let shapes: FilterShapes

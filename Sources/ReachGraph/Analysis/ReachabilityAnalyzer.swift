@@ -251,16 +251,16 @@ public struct ReachabilityAnalyzer: Sendable {
     /// The sources one answer holds for, without a list made per answer: a group's interfaces
     /// (the catalog's own lists, unless some member is not asked about), or one other source.
     enum AnsweredSourceList: Sendable {
-        /// Interfaces, each at its private IP (parallel lists).
-        case interfaces([Int], addresses: [IPv4Address])
+        /// Interfaces of a group, each at its private IP.
+        case interfaces(ScopedInterfaceGroups.Members)
         /// A subnet's hosts, a site or the internet, at some of its addresses.
         case one(SourceIdentity, IPv4AddressSet)
 
         /// Calls `body` with each source and its addresses, in order.
         func forEach(_ body: (SourceIdentity, IPv4AddressSet) -> Void) {
             switch self {
-            case .interfaces(let members, let addresses):
-                for (interface, address) in zip(members, addresses) {
+            case .interfaces(let members):
+                for (interface, address) in zip(members.interfaces, members.addresses) {
                     body(.interface(interface), IPv4AddressSet(address))
                 }
             case .one(let identity, let addresses):
@@ -271,7 +271,7 @@ public struct ReachabilityAnalyzer: Sendable {
         /// Every source, in order.
         var identities: [SourceIdentity] {
             switch self {
-            case .interfaces(let members, _): members.map { .interface($0) }
+            case .interfaces(let members): members.interfaces.map { .interface($0) }
             case .one(let identity, _): [identity]
             }
         }
@@ -342,18 +342,13 @@ public struct ReachabilityAnalyzer: Sendable {
             guard var members = groups.members(of: index, in: catalog) else { return }
             if excluded.groups.contains(index) {
                 // The destination itself is in this group: it is not its own source.
-                let kept = members.interfaces.indices.filter {
-                    !excluded.interfaces.contains(members.interfaces[$0])
-                }
-                members = ScopedInterfaceGroups.Members(
-                    interfaces: kept.map { members.interfaces[$0] },
-                    addresses: kept.map { members.addresses[$0] })
+                members = members.kept { !excluded.interfaces.contains($0) }
             }
             guard let first = members.interfaces.first else { return }
             let group = catalog.interfaceGroups[index]
             body(
                 answered(
-                    .interfaces(members.interfaces, addresses: members.addresses),
+                    .interfaces(members),
                     EndpointMember.interface(first, graph: graph),
                     walk: AnalysisSession.SharedWalk(key: group.walkKey, slot: group.walkSlot),
                     representative: first))

@@ -143,12 +143,14 @@ extension ReachabilityAnalyzer {
         // Each row's first reaching source, named once all are counted: the closure reads no
         // property of the analyzer, which would copy it for every answer.
         var examples: [(identity: SourceIdentity, witness: Witness)?] = Array(repeating: nil, count: rows)
+        // Known once, not compared for each of the destination's thousands of answers.
+        let asksAboutAllTraffic = traffic == .all
         forEachAnswer(
             of: destination, scope: sources.scope, groups: groups, excluding: excluded, recording: false,
             in: &session
         ) {
             answered in
-            let reach = traffic == .all ? answered.reach : answered.reach.restricted(to: traffic)
+            let reach = asksAboutAllTraffic ? answered.reach : answered.reach.restricted(to: traffic)
             if reach.isUnreachable { return }
             let reaches = !reach.reachable.isEmpty
             var reachedRows: [Int] = []

@@ -16,6 +16,13 @@ struct ScopedInterfaceGroups: Sendable {
     struct Members: Sendable {
         let interfaces: [Int]
         let addresses: [IPv4Address]
+
+        /// The members `keep` keeps, with their addresses.
+        func kept(_ keep: (Int) -> Bool) -> Members {
+            let positions = interfaces.indices.filter { keep(interfaces[$0]) }
+            return Members(
+                interfaces: positions.map { interfaces[$0] }, addresses: positions.map { addresses[$0] })
+        }
     }
 
     /// The members of `catalog`'s groups in `scope`.
@@ -29,17 +36,14 @@ struct ScopedInterfaceGroups: Sendable {
         var parts: [Members] = []
         selection.reserveCapacity(catalog.interfaceGroups.count)
         for group in catalog.interfaceGroups {
-            let kept = group.members.indices.filter { inScope.contains(group.members[$0]) }
-            if kept.count == group.members.count {
+            let kept = Members(interfaces: group.members, addresses: group.addresses).kept(inScope.contains)
+            if kept.interfaces.count == group.members.count {
                 selection.append(Self.whole)
-            } else if kept.isEmpty {
+            } else if kept.interfaces.isEmpty {
                 selection.append(Self.outOfScope)
             } else {
                 selection.append(Int32(parts.count))
-                parts.append(
-                    Members(
-                        interfaces: kept.map { group.members[$0] },
-                        addresses: kept.map { group.addresses[$0] }))
+                parts.append(kept)
             }
         }
         self.selection = selection

@@ -135,7 +135,6 @@ struct SourceCollector {
     static func combined(_ answers: [(reach: FlowReach, witness: Witness?)], traffic: TrafficSet) -> (
         reach: FlowReach, witness: Witness?
     ) {
-        // A destination of one member (every interface, an instance's endpoint): its answer as it is.
         Witness.combining(answers, traffic: traffic) {
             $0.agreeing(with: $1, disagreement: .endpointPartiallyReachable)
         }
