@@ -4,18 +4,12 @@ import ReachNetwork
 extension EndpointMember {
     /// An interface as a source or destination, as the resolver makes it.
     static func interface(_ index: Int, graph: ForwardingGraph) -> EndpointMember {
-        let isPrivateDatabase = isPrivateDatabase(interface: index, graph: graph)
-        // Read in place: the analysis makes one member per group of interfaces, and a copy of
-        // the interface would count a reference for each of its strings and lists.
+        // Read in place: a copy of the interface would count a reference for each of its
+        // strings and lists.
         if let address = graph.interfaces[index].privateIPs.first {
-            return EndpointMember(
-                place: .interface(index), ref: graph.interfaces[index].ref,
-                addresses: IPv4AddressSet(address),
-                quantifier: .exact,
-                publicAddress: graph.publicIPs[index], isPrivateDatabase: isPrivateDatabase,
-                assumedInterface: nil
-            )
+            return interface(index, at: address, graph: graph)
         }
+        let isPrivateDatabase = isPrivateDatabase(interface: index, graph: graph)
         let interface = graph.interfaces[index]
         let cidr = graph.subnets[interface.subnet].cidr
         let vpc = graph.subnets[interface.subnet].vpc
@@ -27,6 +21,16 @@ extension EndpointMember {
             addresses: graph.usableHostAddresses(of: interface.subnet, held: held.map(\.value)),
             quantifier: .oneOf, publicAddress: graph.publicIPs[index], isPrivateDatabase: isPrivateDatabase,
             assumedInterface: index)
+    }
+
+    /// Interface `index`, whose private IP (its first) is `address`, as the resolver makes
+    /// it: for callers that hold the address already, such as the catalog's groups, so that
+    /// the interface's list of addresses is not read again.
+    static func interface(_ index: Int, at address: IPv4Address, graph: ForwardingGraph) -> EndpointMember {
+        EndpointMember(
+            place: .interface(index), ref: graph.interfaces[index].ref, addresses: IPv4AddressSet(address),
+            quantifier: .exact, publicAddress: graph.publicIPs[index],
+            isPrivateDatabase: isPrivateDatabase(interface: index, graph: graph), assumedInterface: nil)
     }
 
     /// Whether interface `index` is the endpoint of a DB instance that is not publicly accessible.

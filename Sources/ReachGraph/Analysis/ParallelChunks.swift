@@ -64,6 +64,33 @@ enum ParallelChunks {
         return slots.taken()
     }
 
+    /// An array of `count` elements written in `parts` parts at once (on the calling thread
+    /// for one part): `write` is handed a part's number and where the array starts, and must
+    /// initialize that part's own places, the parts together initializing all `count`. Parts
+    /// written where they belong are not copied into place afterwards, which would count a
+    /// reference for everything each element holds, and release it again.
+    static func array<Element>(
+        count: Int, parts: Int, _ write: @Sendable (Int, UnsafeMutablePointer<Element>) -> Void
+    ) -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress {
+                if parts <= 1 {
+                    write(0, base)
+                } else {
+                    let start = SharedStart(pointer: base)
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in write(part, start.pointer) }
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// Where an array being filled starts, handed to every thread that writes a part of it:
+    /// each writes only its own places, and the array is read once all have finished.
+    private struct SharedStart<Element>: @unchecked Sendable {
+        let pointer: UnsafeMutablePointer<Element>
+    }
+
     /// One result per chunk, each written by its own chunk's thread only and read after all of
     /// them have finished: no two threads touch one slot, so no lock is needed.
     private final class Slots<Element>: @unchecked Sendable {

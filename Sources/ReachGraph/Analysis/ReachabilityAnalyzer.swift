@@ -64,9 +64,9 @@ public struct ReachabilityAnalyzer: Sendable {
     /// `positions` is not nil.
     ///
     /// With at least `minimumChunk` tasks per core, sources are answered on every core, each
-    /// core also gathering its own sources' entries into its part of the answer. Each core
+    /// core also writing its own sources' entries where they go in the answer. Each core
     /// takes whole subnets (their interfaces, then their other hosts, which take the
-    /// interfaces' walks), and the parts are joined back in the order one thread lists the
+    /// interfaces' walks), and the entries are placed in the order one thread lists the
     /// sources: the answer does not depend on the split. A source is never split between
     /// tasks, so all of its entries are gathered in one chunk. Each chunk builds its filter
     /// caches anew, and the cores share the graph's reference counts, so a split pays only for
@@ -113,43 +113,49 @@ public struct ReachabilityAnalyzer: Sendable {
                         task: task, sources: firstSource..<collector.sourceCount,
                         footprints: firstFootprint..<rested.count))
             }
-            let (part, entryStarts) = collector.answerWithEntryStarts(graph: graph)
             return [
                 GatheredChunk(
-                    answer: part, entryStarts: entryStarts,
-                    identities: !locating ? [] : (0..<collector.sourceCount).map(collector.source(at:)),
-                    spans: spans, footprints: rested)
+                    collector: collector, report: collector.report(), spans: spans, footprints: rested)
             ]
         }
         let chunks = parts.compactMap(\.first)
-        var sources: [ReachingSource] = []
-        let analysed = chunks.reduce(0) { $0 + $1.answer.sourcesAnalysed }
         // Each task's block of entries, footprints and positions, in the order of the tasks.
         var placed = [(chunk: Int32, span: Int32)](repeating: (-1, -1), count: tasks.count)
         for (chunk, part) in chunks.enumerated() {
             for (index, span) in part.spans.enumerated() { placed[span.task] = (Int32(chunk), Int32(index)) }
         }
-        if !isSplit, let only = chunks.first { sources = only.answer.sources }
+        // Where each span's entries go in the answer, by chunk and span.
+        var placeOfSpan = chunks.map { [Int](repeating: 0, count: $0.spans.count) }
+        var entryCount = 0
         for (chunk, index) in placed where chunk >= 0 {
             // Read in place: a copy of a chunk would count a reference for each of its lists.
             let span = chunks[Int(chunk)].spans[Int(index)]
             for (footprint, identities) in chunks[Int(chunk)].footprints[span.footprints] {
                 footprints?.add(footprint, for: identities, graph: graph)
             }
-            let starts = chunks[Int(chunk)].entryStarts
-            let entries = starts[span.sources.lowerBound]..<starts[span.sources.upperBound]
-            // One thread's part is the answer as it stands; split parts are joined here.
-            let offset = isSplit ? sources.count - entries.lowerBound : 0
+            let starts = chunks[Int(chunk)].report.starts
+            let offset = entryCount - starts[span.sources.lowerBound]
             if locating {
                 for source in span.sources where starts[source] < starts[source + 1] {
-                    positions?[chunks[Int(chunk)].identities[source]] =
+                    positions?[chunks[Int(chunk)].collector.source(at: source)] =
                         (starts[source] + offset)..<(starts[source + 1] + offset)
                 }
             }
-            if isSplit { sources += chunks[Int(chunk)].answer.sources[entries] }
+            placeOfSpan[Int(chunk)][Int(index)] = entryCount
+            entryCount += starts[span.sources.upperBound] - starts[span.sources.lowerBound]
+        }
+        // Each chunk writes its own sources' entries where they go, on its own core again.
+        let places = placeOfSpan
+        let sources = ParallelChunks.array(count: entryCount, parts: chunks.count) { chunk, start in
+            // One copy of the chunk, not one per span: each copy counts a reference per list.
+            let part = chunks[chunk]
+            for (span, place) in zip(part.spans, places[chunk]) {
+                part.collector.write(part.report, sources: span.sources, graph: graph, to: start + place)
+            }
         }
         return WhoCanReachAnswer(
-            destination: destination.ref, traffic: traffic, sources: sources, sourcesAnalysed: analysed)
+            destination: destination.ref, traffic: traffic, sources: sources,
+            sourcesAnalysed: chunks.reduce(0) { $0 + $1.collector.sourceCount })
     }
 
     /// The tasks' indices ordered by subnet (stably: a subnet's interfaces, then its hosts;
@@ -186,9 +192,9 @@ public struct ReachabilityAnalyzer: Sendable {
         return (order, subnets, costs)
     }
 
-    /// One chunk's sources, gathered: their part of the answer and, for each task it answered
-    /// (in the order it answered them), the task's sources and footprints, so that the parts
-    /// join in the order of the tasks.
+    /// One chunk's sources, gathered: its collector with its report, and for each task it
+    /// answered (in the order it answered them), the task's sources and footprints, so that
+    /// the parts join in the order of the tasks.
     private struct GatheredChunk: Sendable {
         /// One task's share of a chunk.
         struct TaskSpan: Sendable {
@@ -200,11 +206,8 @@ public struct ReachabilityAnalyzer: Sendable {
             let footprints: Range<Int>
         }
 
-        let answer: WhoCanReachAnswer
-        /// Where each source's entries start in ``answer``, and one past the last.
-        let entryStarts: [Int]
-        /// Each source the chunk recorded (only when positions are asked for).
-        let identities: [SourceIdentity]
+        let collector: SourceCollector
+        let report: SourceCollector.Report
         let spans: [TaskSpan]
         /// What each answer rested on (when recording), with the sources it answered.
         let footprints: [(AnswerFootprint, [SourceIdentity])]
@@ -344,13 +347,15 @@ public struct ReachabilityAnalyzer: Sendable {
                 // The destination itself is in this group: it is not its own source.
                 members = members.kept { !excluded.interfaces.contains($0) }
             }
-            guard let first = members.interfaces.first else { return }
-            let group = catalog.interfaceGroups[index]
+            guard let first = members.interfaces.first, let address = members.addresses.first else { return }
+            // The group's walk key is read in place: a copy of the group would count a
+            // reference for each of its lists.
+            let walk = AnalysisSession.SharedWalk(
+                key: catalog.interfaceGroups[index].walkKey, slot: catalog.interfaceGroups[index].walkSlot)
             body(
                 answered(
-                    .interfaces(members),
-                    EndpointMember.interface(first, graph: graph),
-                    walk: AnalysisSession.SharedWalk(key: group.walkKey, slot: group.walkSlot),
+                    .interfaces(members), EndpointMember.interface(first, at: address, graph: graph),
+                    walk: walk,
                     representative: first))
         case .unaddressedInterface(let interface):
             let member = EndpointMember.interface(interface, graph: graph)

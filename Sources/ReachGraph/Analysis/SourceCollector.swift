@@ -149,13 +149,18 @@ struct SourceCollector {
     /// The answer; with `positions` not nil, also where each source's entries are in it (one
     /// source's entries are consecutive).
     func answer(graph: ForwardingGraph, positions: inout [SourceIdentity: Range<Int>]?) -> WhoCanReachAnswer {
-        let (answer, starts) = answerWithEntryStarts(graph: graph)
+        let report = report()
+        let sources = ParallelChunks.array(count: report.entryCount, parts: 1) { _, start in
+            write(report, sources: 0..<order.count, graph: graph, to: start)
+        }
         if positions != nil {
-            for (index, identity) in order.enumerated() where starts[index] < starts[index + 1] {
-                positions?[identity] = starts[index]..<starts[index + 1]
+            for (index, identity) in order.enumerated() where report.starts[index] < report.starts[index + 1]
+            {
+                positions?[identity] = report.starts[index]..<report.starts[index + 1]
             }
         }
-        return answer
+        return WhoCanReachAnswer(
+            destination: destination.ref, traffic: traffic, sources: sources, sourcesAnalysed: order.count)
     }
 
     /// The number of sources recorded so far (each interface, subnet's hosts, site or the
@@ -165,48 +170,64 @@ struct SourceCollector {
     /// The `index`th source recorded.
     func source(at index: Int) -> SourceIdentity { order[index] }
 
-    /// The answer, and where the entries of each source (by the order they were recorded)
-    /// start in it, with one more start past the last: the entries of the sources recorded
-    /// from one task to the next are consecutive, for a join to move them as one block.
-    func answerWithEntryStarts(graph: ForwardingGraph) -> (WhoCanReachAnswer, [Int]) {
-        var sources: [ReachingSource] = []
-        sources.reserveCapacity(entries.count)
-        var starts: [Int] = []
-        starts.reserveCapacity(order.count + 1)
-        var next = 0
-        forEachReaching { index, identity, addresses, reach, witness in
-            while next <= index {
-                starts.append(sources.count)
-                next += 1
-            }
-            sources.append(source(identity, addresses, reach, witness, graph))
-        }
-        while next <= order.count {
-            starts.append(sources.count)
-            next += 1
-        }
-        return (
-            WhoCanReachAnswer(
-                destination: destination.ref, traffic: traffic, sources: sources, sourcesAnalysed: order.count
-            ),
-            starts
-        )
+    /// What the answer reports, settled once every source is recorded: each answer restricted
+    /// to the traffic asked about, and where each source's entries start in the report, so
+    /// that its parts can be written apart (by several threads, into one answer).
+    struct Report: Sendable {
+        /// Each recorded answer as reported, by its place in ``SourceCollector/reaches``; nil
+        /// when the question asks about all traffic and each is reported as it is.
+        fileprivate let shown: [FlowReach]?
+        /// Where the entries of each source (by the order they were recorded) start, with one
+        /// more start past the last: the entries of the sources recorded from one task to the
+        /// next are consecutive, for a join to place them as one block.
+        let starts: [Int]
+
+        /// The number of entries reported.
+        var entryCount: Int { starts.last ?? 0 }
     }
 
-    /// Calls `body` with every source's answers that reach with some of `traffic` (or might), in
-    /// the order of the answer, with each source's position in the order recorded.
-    private func forEachReaching(_ body: (Int, SourceIdentity, IPv4AddressSet, FlowReach, Witness?) -> Void) {
-        for (index, (identity, first)) in zip(order, firstEntry).enumerated() {
+    /// The report of the sources recorded: which entries reach with some of ``traffic`` (or
+    /// might), counted per source.
+    func report() -> Report {
+        let shown = asksAboutAllTraffic ? nil : reaches.map { $0.restricted(to: traffic) }
+        var starts: [Int] = []
+        starts.reserveCapacity(order.count + 1)
+        var count = 0
+        for first in firstEntry {
+            starts.append(count)
             var current = first
+            while current >= 0 {
+                let entry = Int(current)
+                current = entries[entry].next
+                if let shown, shown[Int(entries[entry].reach)].isUnreachable { continue }
+                count += 1
+            }
+        }
+        starts.append(count)
+        return Report(shown: shown, starts: starts)
+    }
+
+    /// Writes the reported entries of the sources at `sources` (by the order recorded) one
+    /// after another from `start`: `report.starts[sources.upperBound] -
+    /// report.starts[sources.lowerBound]` places, uninitialized until then.
+    func write(
+        _ report: Report, sources: Range<Int>, graph: ForwardingGraph,
+        to start: UnsafeMutablePointer<ReachingSource>
+    ) {
+        var next = start
+        for index in sources {
+            var current = firstEntry[index]
             while current >= 0 {
                 // Fields are read in place: a copy of the entry would count a reference for
                 // its addresses and its witness, for each of thousands of sources.
                 let entry = Int(current)
                 current = entries[entry].next
-                let stored = reaches[Int(entries[entry].reach)]
-                let reach = asksAboutAllTraffic ? stored : stored.restricted(to: traffic)
+                let reachIndex = Int(entries[entry].reach)
+                let reach = report.shown?[reachIndex] ?? reaches[reachIndex]
                 if reach.isUnreachable { continue }
-                body(index, identity, entries[entry].addresses, reach, entries[entry].witness)
+                next.initialize(
+                    to: source(order[index], entries[entry].addresses, reach, entries[entry].witness, graph))
+                next += 1
             }
         }
     }
