@@ -113,8 +113,8 @@ public struct ForwardingGraph: Sendable {
     /// joined by an active peering connection in the same region (S-SG-2).
     func groupReferencesReach(from a: Int, to b: Int) -> Bool {
         if a == b { return true }
-        guard vpcs[a].region == vpcs[b].region else { return false }
-        return peerings.contains { $0.isActive && $0.peer(of: a) == b }
+        // Most VPC pairs are not peered: the region (a string) is compared only for those that are.
+        return peerings.contains { $0.isActive && $0.peer(of: a) == b } && vpcs[a].region == vpcs[b].region
     }
 }
 

@@ -168,7 +168,7 @@ public struct ReachabilityAnalyzer: Sendable {
             switch task {
             case .interfaceGroup(let index): catalog.interfaceGroups[index].subnet
             case .unaddressedInterface(let interface): graph.interfaces[interface].subnet
-            case .addressClasses(.subnetHosts(let subnet), _): subnet
+            case .subnetHosts(let subnet): subnet
             case .addressClasses: last
             }
         }
@@ -183,7 +183,7 @@ public struct ReachabilityAnalyzer: Sendable {
             order[next[subnet]] = task
             subnets[next[subnet]] = subnet
             switch tasks[task] {
-            case .addressClasses(.subnetHosts, let classes): costs[next[subnet]] = classes.count
+            case .subnetHosts(let hosts): costs[next[subnet]] = catalog.freeHostClasses[hosts].count
             case .addressClasses(_, let classes): costs[next[subnet]] = classes.count * 4
             case .interfaceGroup, .unaddressedInterface: break
             }
@@ -237,6 +237,10 @@ public struct ReachabilityAnalyzer: Sendable {
     private enum SourceTask: Sendable {
         case interfaceGroup(Int)
         case unaddressedInterface(Int)
+        /// A subnet's hosts without interfaces, one address class at a time: its member and
+        /// classes are made by the core that answers them, not for thousands of subnets
+        /// before the work is split.
+        case subnetHosts(Int)
         case addressClasses(SourceIdentity, [(member: EndpointMember, addresses: IPv4AddressSet)])
     }
 
@@ -297,9 +301,7 @@ public struct ReachabilityAnalyzer: Sendable {
             split.map { (member.narrowed(to: $0.representative), $0.addresses) }
         }
         for subnet in subnets where !catalog.freeHostAddresses[subnet].isEmpty {
-            let member = EndpointMember.hosts(subnet, catalog.freeHostAddresses[subnet], graph: graph)
-            tasks.append(
-                .addressClasses(.subnetHosts(subnet), classes(of: member, catalog.freeHostClasses[subnet])))
+            tasks.append(.subnetHosts(subnet))
         }
         for (index, site) in graph.onPremSites.enumerated() where scope.includes(onPremSite: index) {
             let member = EndpointMember.onPremSite(index, site)
@@ -360,6 +362,11 @@ public struct ReachabilityAnalyzer: Sendable {
         case .unaddressedInterface(let interface):
             let member = EndpointMember.interface(interface, graph: graph)
             body(answered(.one(.interface(interface), member.addresses), member))
+        case .subnetHosts(let subnet):
+            let member = EndpointMember.hosts(subnet, catalog.freeHostAddresses[subnet], graph: graph)
+            for (representative, addresses) in catalog.freeHostClasses[subnet] {
+                body(answered(.one(.subnetHosts(subnet), addresses), member.narrowed(to: representative)))
+            }
         case .addressClasses(let identity, let classes):
             for (member, addresses) in classes { body(answered(.one(identity, addresses), member)) }
         }

@@ -34,8 +34,11 @@ struct SourceCollector {
     private var order: [SourceIdentity] = []
     /// The first of each source's entries (parallel to `order`), -1 when it reaches nothing.
     private var firstEntry: [Int32] = []
-    /// The position in `order` of each source answered per address class.
+    /// The position in `order` of each site or the internet (answered per address class).
     private var position: [SourceIdentity: Int] = [:]
+    /// The position in `order` of each subnet's hosts (answered per address class), by
+    /// subnet, -1 for none yet: thousands of subnets are placed without hashing.
+    private var positionOfSubnetHosts: [Int32] = []
     /// Answers that reach (or might), chained per source through ``Entry/next``.
     private var entries: [Entry] = []
     /// The answers of the entries, one per answer recorded that reaches (or might).
@@ -98,11 +101,11 @@ struct SourceCollector {
             // The next address class of the source recorded last (a task's classes come
             // one after another): no lookup.
             index = order.count - 1
-        } else if let known = position[identity] {
+        } else if let known = recordedPosition(of: identity) {
             index = known
         } else {
             index = order.count
-            position[identity] = index
+            recordPosition(index, of: identity)
             order.append(identity)
             firstEntry.append(-1)
         }
@@ -127,6 +130,24 @@ struct SourceCollector {
                 witness: witness?.standing(for: identity, at: addresses, answeredBy: representative),
                 next: -1))
         if last >= 0 { entries[Int(last)].next = new } else { firstEntry[index] = new }
+    }
+
+    /// Where a source answered per address class is in `order`, if recorded yet.
+    private func recordedPosition(of identity: SourceIdentity) -> Int? {
+        guard case .subnetHosts(let subnet) = identity else { return position[identity] }
+        let known = subnet < positionOfSubnetHosts.count ? positionOfSubnetHosts[subnet] : -1
+        return known >= 0 ? Int(known) : nil
+    }
+
+    private mutating func recordPosition(_ index: Int, of identity: SourceIdentity) {
+        guard case .subnetHosts(let subnet) = identity else {
+            position[identity] = index
+            return
+        }
+        if subnet >= positionOfSubnetHosts.count {
+            positionOfSubnetHosts += repeatElement(-1, count: subnet + 1 - positionOfSubnetHosts.count)
+        }
+        positionOfSubnetHosts[subnet] = Int32(index)
     }
 
     /// One source's answers to each destination member as one: every member must be reached
