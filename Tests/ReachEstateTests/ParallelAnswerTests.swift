@@ -33,6 +33,27 @@ struct ParallelAnswerTests {
         #expect(Array(costly.joined().joined()) == Array(0..<10))
     }
 
+    /// Parts written into one array at once land where each was told to write, and the
+    /// array holds exactly what they wrote: elements that count references (strings) come out
+    /// whole, whichever thread wrote them.
+    @Test("an array written in parts by several threads holds every part in place")
+    func arrayWrittenInParts() {
+        let words = (0..<1000).map { "word number \($0), long enough to live on the heap" }
+        let bounds = [0, 1, 250, 999, 1000]
+        let parts = bounds.count - 1
+        let written = ParallelChunks.array(count: words.count, parts: parts) { part, start in
+            for index in bounds[part]..<bounds[part + 1] {
+                (start + index).initialize(to: words[index])
+            }
+        }
+        #expect(written == words)
+        let single = ParallelChunks.array(count: 3, parts: 1) { _, start in
+            for index in 0..<3 { (start + index).initialize(to: words[index]) }
+        }
+        #expect(single == Array(words.prefix(3)))
+        #expect(ParallelChunks.array(count: 0, parts: 2) { (_, _: UnsafeMutablePointer<String>) in }.isEmpty)
+    }
+
     /// A 10-VPC estate has hundreds of interface groups and subnets: split into chunks of 16
     /// (the default split waits for thousands), each chunk gathering its own sources, the
     /// answer must equal the one a single session gives, source for source, and so must the
