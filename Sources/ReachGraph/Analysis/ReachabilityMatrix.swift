@@ -80,15 +80,20 @@ extension ReachabilityAnalyzer {
     private struct SourceRows: Sendable {
         /// The rows of each subnet's hosts, site and the internet.
         var rowsOfSource: [SourceIdentity: [Int]] = [:]
-        /// The rows of each interface, by index (looked up for each of thousands per destination).
-        var rowsOfInterface: [[Int]]
+        /// The rows of each interface, one after another by interface index, at
+        /// ``rowStarts``: looked up for each of thousands per destination, without a list per
+        /// interface to count a reference for.
+        var rowsOfInterfaces: [Int] = []
+        /// Where each interface's rows start in ``rowsOfInterfaces``, with one more start past
+        /// the last.
+        var rowStarts: [Int]
         var count: [Int]
         var scope = SourceScope(
             interfaces: [], includesSubnetHosts: false, includesOnPremSites: false, includesInternet: false)
 
         init(_ rows: [(label: String, endpoints: [Endpoint])], interfaces: Int) {
             count = Array(repeating: 0, count: rows.count)
-            rowsOfInterface = Array(repeating: [], count: interfaces)
+            var rowsOfInterface = [[Int]](repeating: [], count: interfaces)
             for (row, group) in rows.enumerated() {
                 for endpoint in group.endpoints {
                     for member in endpoint.members {
@@ -107,11 +112,27 @@ extension ReachabilityAnalyzer {
                     }
                 }
             }
+            rowStarts = [0]
+            rowStarts.reserveCapacity(interfaces + 1)
+            for rows in rowsOfInterface {
+                rowsOfInterfaces += rows
+                rowStarts.append(rowsOfInterfaces.count)
+            }
         }
 
-        func rows(of identity: SourceIdentity) -> [Int] {
-            if case .interface(let index) = identity { return rowsOfInterface[index] }
-            return rowsOfSource[identity] ?? []
+        /// Calls `body` with each row `identity` is a source of.
+        func forEachRow(of identity: SourceIdentity, _ body: (Int) -> Void) {
+            if case .interface(let index) = identity {
+                for position in rowStarts[index]..<rowStarts[index + 1] { body(rowsOfInterfaces[position]) }
+            } else {
+                for row in rowsOfSource[identity] ?? [] { body(row) }
+            }
+        }
+
+        /// Whether `identity` is a source of some row.
+        func hasRows(_ identity: SourceIdentity) -> Bool {
+            if case .interface(let index) = identity { return rowStarts[index] < rowStarts[index + 1] }
+            return rowsOfSource[identity] != nil
         }
     }
 
@@ -134,7 +155,7 @@ extension ReachabilityAnalyzer {
             cells: Array(repeating: .init(), count: rows), itself: Array(repeating: 0, count: rows))
         for member in destination.members {
             guard let identity = member.sourceIdentity else { continue }
-            for row in sources.rows(of: identity) { result.itself[row] += 1 }
+            sources.forEachRow(of: identity) { result.itself[$0] += 1 }
         }
         session.forgetWalks()
         let excluded = ExcludedInterfaces(of: destination, in: catalog)
@@ -145,6 +166,8 @@ extension ReachabilityAnalyzer {
         var examples: [(identity: SourceIdentity, witness: Witness)?] = Array(repeating: nil, count: rows)
         // Known once, not compared for each of the destination's thousands of answers.
         let asksAboutAllTraffic = traffic == .all
+        // The rows an answer reached, kept between answers rather than made for each.
+        var reachedRows: [Int] = []
         forEachAnswer(
             of: destination, scope: sources.scope, groups: groups, excluding: excluded, recording: false,
             in: &session
@@ -153,24 +176,23 @@ extension ReachabilityAnalyzer {
             let reach = asksAboutAllTraffic ? answered.reach : answered.reach.restricted(to: traffic)
             if reach.isUnreachable { return }
             let reaches = !reach.reachable.isEmpty
-            var reachedRows: [Int] = []
+            reachedRows.removeAll(keepingCapacity: true)
             answered.sources.forEach { identity, addresses in
-                let sourceRows = sources.rows(of: identity)
-                if sourceRows.isEmpty { return }
+                if !sources.hasRows(identity) { return }
                 if let counted = last, counted.identity == identity {
                     guard reaches, !counted.reaches else { return }
                     // An earlier piece only might reach: this one counts instead.
-                    for row in sourceRows { result.cells[row].unknownPairs -= 1 }
+                    sources.forEachRow(of: identity) { result.cells[$0].unknownPairs -= 1 }
                 }
                 last = (identity, reaches)
-                for row in sourceRows {
+                sources.forEachRow(of: identity) { row in
                     guard reaches else {
                         result.cells[row].unknownPairs += 1
-                        continue
+                        return
                     }
                     result.cells[row].reachablePairs += 1
                     if !reachedRows.contains(row) { reachedRows.append(row) }
-                    guard examples[row] == nil, let witness = answered.witness else { continue }
+                    guard examples[row] == nil, let witness = answered.witness else { return }
                     examples[row] = (
                         identity,
                         witness.standing(for: identity, at: addresses, answeredBy: answered.representative)
