@@ -1,5 +1,6 @@
 import ReachEstate
 import ReachModel
+import ReachNetwork
 import Testing
 
 @testable import ReachGraph
@@ -55,11 +56,15 @@ struct ParallelAnswerTests {
     }
 
     /// A 10-VPC estate has hundreds of interface groups and subnets: split into chunks of 16
-    /// (the default split waits for thousands), each chunk gathering its own sources, the
-    /// answer must equal the one a single session gives, source for source, and so must the
-    /// public answer; so must where each source's entries are.
-    @Test("who-can-reach split across cores equals the answer of one session")
-    func whoCanReachMatchesOneSession() throws {
+    /// (the default split waits for thousands), each chunk gathering its own sources and
+    /// writing their entries into the one answer, the answer must equal the one a single
+    /// session gives, source for source, and so must the public answer; so must where each
+    /// source's entries are. Asked about one port, entries that reach nothing of it are left
+    /// out of the count each chunk reports and of what it writes alike.
+    @Test(
+        "who-can-reach split across cores equals the answer of one session",
+        arguments: [TrafficSet.all, TrafficSet(ports: IntervalSet(5432...5432), of: .tcp)])
+    func whoCanReachMatchesOneSession(traffic: TrafficSet) throws {
         let estate = try LoadedEstate(EstateShape(vpcs: 10))
         let analyzer = ReachabilityAnalyzer(graph: estate.checker.graph)
         for database in estate.topology.dbInstances.prefix(3) {
@@ -67,9 +72,10 @@ struct ParallelAnswerTests {
             var footprints: FootprintIndex? = FootprintIndex()
             var splitPositions: [SourceIdentity: Range<Int>]? = [:]
             let split = analyzer.whoCanReach(
-                destination, traffic: .all, scope: .everything, footprints: &footprints,
+                destination, traffic: traffic, scope: .everything, footprints: &footprints,
                 positions: &splitPositions, minimumChunk: 16)
             var session = AnalysisSession(graph: analyzer.graph, catalog: analyzer.catalog)
+            session.traffic = traffic
             let excluded = ExcludedInterfaces(of: destination, in: analyzer.catalog)
             var singlePositions: [SourceIdentity: Range<Int>]? = [:]
             var answered: [ReachabilityAnalyzer.AnsweredSources] = []
@@ -78,7 +84,9 @@ struct ParallelAnswerTests {
                 groups: ScopedInterfaceGroups(.everything, catalog: analyzer.catalog), excluding: excluded,
                 recording: true, in: &session
             ) { answered.append($0) }
-            let single = gather(answered, to: destination, graph: analyzer.graph, positions: &singlePositions)
+            let single = gather(
+                answered, to: destination, traffic: traffic, graph: analyzer.graph,
+                positions: &singlePositions)
             var singleFootprints = FootprintIndex()
             for result in answered {
                 if let footprint = result.footprint {
@@ -87,7 +95,7 @@ struct ParallelAnswerTests {
             }
             #expect(split.sourcesAnalysed > 2 * 16, "too few sources to be split")
             expectSame(split, single, database.id)
-            expectSame(analyzer.whoCanReach(destination), single, database.id)
+            expectSame(analyzer.whoCanReach(destination, traffic: traffic), single, database.id)
             #expect(splitPositions == singlePositions, "\(database.id)")
             #expect(singlePositions?.isEmpty == false, "\(database.id)")
             // Footprints are indexed in the order of the sources they answer, split or not.
@@ -98,9 +106,9 @@ struct ParallelAnswerTests {
 
     private func gather(
         _ answered: some Sequence<ReachabilityAnalyzer.AnsweredSources>, to destination: Endpoint,
-        graph: ForwardingGraph, positions: inout [SourceIdentity: Range<Int>]?
+        traffic: TrafficSet, graph: ForwardingGraph, positions: inout [SourceIdentity: Range<Int>]?
     ) -> WhoCanReachAnswer {
-        var collector = SourceCollector(destination: destination)
+        var collector = SourceCollector(destination: destination, traffic: traffic)
         for result in answered {
             collector.add(result)
         }

@@ -220,12 +220,21 @@ struct SourceCollector {
             while current >= 0 {
                 let entry = Int(current)
                 current = entries[entry].next
-                if let shown, shown[Int(entries[entry].reach)].isUnreachable { continue }
-                count += 1
+                if Self.reported(Int(entries[entry].reach), shown: shown, reaches: reaches) != nil {
+                    count += 1
+                }
             }
         }
         starts.append(count)
         return Report(shown: shown, starts: starts)
+    }
+
+    /// The answer at `index` in `reaches` as reported (from `shown` when the question asks
+    /// about part of the traffic); nil when it reaches nothing of it, nor might. The report
+    /// counts, and ``write(_:sources:graph:to:)`` writes, exactly the entries this keeps.
+    private static func reported(_ index: Int, shown: [FlowReach]?, reaches: [FlowReach]) -> FlowReach? {
+        let reach = shown?[index] ?? reaches[index]
+        return reach.isUnreachable ? nil : reach
     }
 
     /// Writes the reported entries of the sources at `sources` (by the order recorded) one
@@ -243,9 +252,10 @@ struct SourceCollector {
                 // its addresses and its witness, for each of thousands of sources.
                 let entry = Int(current)
                 current = entries[entry].next
-                let reachIndex = Int(entries[entry].reach)
-                let reach = report.shown?[reachIndex] ?? reaches[reachIndex]
-                if reach.isUnreachable { continue }
+                guard
+                    let reach = Self.reported(
+                        Int(entries[entry].reach), shown: report.shown, reaches: reaches)
+                else { continue }
                 next.initialize(
                     to: source(order[index], entries[entry].addresses, reach, entries[entry].witness, graph))
                 next += 1
