@@ -13,6 +13,8 @@ public struct ReachabilityAnalyzer: Sendable {
     /// The graph analysed.
     public let graph: ForwardingGraph
     let catalog: SourceCatalog
+    /// Sessions kept between questions (shared by copies of the analyzer, over the same graph).
+    let sessions = SessionPool()
 
     /// An analyzer over `graph`; groups the graph's sources once.
     public init(graph: ForwardingGraph) {
@@ -33,7 +35,8 @@ public struct ReachabilityAnalyzer: Sendable {
     /// source (a cluster's instances) are alternatives; members of a destination (a reader
     /// endpoint's instances) must all be reachable, as in ``ReachabilityChecker/check(_:)``.
     public func reach(from source: Endpoint, to destination: Endpoint) -> FlowReach {
-        var session = AnalysisSession(graph: graph, catalog: catalog)
+        var session = sessions.take(graph: graph, catalog: catalog)
+        defer { sessions.giveBack(session) }
         var result: FlowReach?
         for destinationMember in destination.members {
             var best: FlowReach?
@@ -89,7 +92,7 @@ public struct ReachabilityAnalyzer: Sendable {
             tasks.count, minimumChunk: minimumChunk, costs: costs,
             splitsAt: { subnets[$0 - 1] != subnets[$0] }
         ) { range in
-            var session = AnalysisSession(graph: graph, catalog: catalog)
+            var session = sessions.take(graph: graph, catalog: catalog)
             session.traffic = traffic
             var collector = SourceCollector(
                 destination: destination, traffic: traffic, expectedSources: range.count)
@@ -113,6 +116,7 @@ public struct ReachabilityAnalyzer: Sendable {
                         task: task, sources: firstSource..<collector.sourceCount,
                         footprints: firstFootprint..<rested.count))
             }
+            sessions.giveBack(session)
             return [
                 GatheredChunk(
                     collector: collector, report: collector.report(), spans: spans, footprints: rested)

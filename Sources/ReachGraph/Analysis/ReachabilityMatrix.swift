@@ -52,13 +52,15 @@ extension ReachabilityAnalyzer {
         let rowCount = rows.count
         let groups = ScopedInterfaceGroups(sources.scope, catalog: catalog)
         let tallies = ParallelChunks.map(destinations.count, minimumChunk: 1) { range in
-            var session = AnalysisSession(graph: graph, catalog: catalog)
+            var session = sessions.take(graph: graph, catalog: catalog)
             session.traffic = traffic
-            return range.map { index in
+            let tallies = range.map { index in
                 tally(
                     destinations[index].endpoint, rows: rowCount, sources: sources, groups: groups,
                     traffic: traffic, session: &session)
             }
+            sessions.giveBack(session)
+            return tallies
         }
         var cells = [[ReachabilityMatrix.Cell]](
             repeating: [ReachabilityMatrix.Cell](repeating: .init(), count: columns.count), count: rows.count)
