@@ -33,7 +33,7 @@ extension ReachabilityAnalyzer {
     /// Everything reachable from the internet and from each on-prem site: every ENI and DB
     /// endpoint that some outside address reaches with some traffic, or might.
     public func exposure() -> ExposureReport {
-        var session = sessions.take(graph: graph, catalog: catalog)
+        var session = sessions.take()
         defer { sessions.giveBack(session) }
         var outside: [EndpointMember] = [.internet(resolver.internetHostAddresses)]
         for (index, site) in graph.onPremSites.enumerated() { outside.append(.onPremSite(index, site)) }

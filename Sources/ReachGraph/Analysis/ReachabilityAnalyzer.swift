@@ -14,18 +14,18 @@ public struct ReachabilityAnalyzer: Sendable {
     public let graph: ForwardingGraph
     let catalog: SourceCatalog
     /// Sessions kept between questions (shared by copies of the analyzer, over the same graph).
-    let sessions = SessionPool()
+    let sessions: SessionPool
 
     /// An analyzer over `graph`; groups the graph's sources once.
     public init(graph: ForwardingGraph) {
-        self.graph = graph
-        catalog = SourceCatalog(graph: graph)
+        self.init(graph: graph, catalog: SourceCatalog(graph: graph))
     }
 
     /// An analyzer over `graph` with sources already grouped (a catalog patched for an edit).
     init(graph: ForwardingGraph, catalog: SourceCatalog) {
         self.graph = graph
         self.catalog = catalog
+        sessions = SessionPool(graph: graph, catalog: catalog)
     }
 
     /// Resolves names through an ``EndpointResolver`` over the same graph.
@@ -35,7 +35,7 @@ public struct ReachabilityAnalyzer: Sendable {
     /// source (a cluster's instances) are alternatives; members of a destination (a reader
     /// endpoint's instances) must all be reachable, as in ``ReachabilityChecker/check(_:)``.
     public func reach(from source: Endpoint, to destination: Endpoint) -> FlowReach {
-        var session = sessions.take(graph: graph, catalog: catalog)
+        var session = sessions.take()
         defer { sessions.giveBack(session) }
         var result: FlowReach?
         for destinationMember in destination.members {
@@ -71,8 +71,9 @@ public struct ReachabilityAnalyzer: Sendable {
     /// takes whole subnets (their interfaces, then their other hosts, which take the
     /// interfaces' walks), and the entries are placed in the order one thread lists the
     /// sources: the answer does not depend on the split. A source is never split between
-    /// tasks, so all of its entries are gathered in one chunk. Each chunk builds its filter
-    /// caches anew, and the cores share the graph's reference counts, so a split pays only for
+    /// tasks, so all of its entries are gathered in one chunk. Each chunk needs a session of
+    /// its own (one kept from an earlier question, or a new one whose filter caches start
+    /// empty), and the cores share the graph's reference counts, so a split pays only for
     /// thousands of sources per core: smaller estates answer on one thread.
     func whoCanReach(
         _ destination: Endpoint, traffic: TrafficSet, scope: SourceScope,
@@ -92,7 +93,7 @@ public struct ReachabilityAnalyzer: Sendable {
             tasks.count, minimumChunk: minimumChunk, costs: costs,
             splitsAt: { subnets[$0 - 1] != subnets[$0] }
         ) { range in
-            var session = sessions.take(graph: graph, catalog: catalog)
+            var session = sessions.take()
             session.traffic = traffic
             var collector = SourceCollector(
                 destination: destination, traffic: traffic, expectedSources: range.count)

@@ -52,7 +52,7 @@ extension ReachabilityAnalyzer {
         let rowCount = rows.count
         let groups = ScopedInterfaceGroups(sources.scope, catalog: catalog)
         let tallies = ParallelChunks.map(destinations.count, minimumChunk: 1) { range in
-            var session = sessions.take(graph: graph, catalog: catalog)
+            var session = sessions.take()
             session.traffic = traffic
             let tallies = range.map { index in
                 tally(

@@ -15,8 +15,14 @@ final class SessionPool: @unchecked Sendable {
     private var idle: [AnalysisSession] = []
     /// The most sessions kept: one per core answers any question without making another.
     private let limit: Int
+    /// What new sessions analyse: the analyzer's graph and its sources.
+    private let graph: ForwardingGraph
+    private let catalog: SourceCatalog
 
-    init(limit: Int = ParallelChunks.processorCount) {
+    /// A pool of sessions over `graph`, whose sources are grouped as in `catalog`.
+    init(graph: ForwardingGraph, catalog: SourceCatalog, limit: Int = ParallelChunks.processorCount) {
+        self.graph = graph
+        self.catalog = catalog
         self.limit = limit
         lock = .allocate(capacity: 1)
         pthread_mutex_init(lock, nil)
@@ -27,8 +33,8 @@ final class SessionPool: @unchecked Sendable {
         lock.deallocate()
     }
 
-    /// A kept session, or a new one over `graph` and `catalog` (those of the pool's analyzer).
-    func take(graph: ForwardingGraph, catalog: SourceCatalog) -> AnalysisSession {
+    /// A kept session, or a new one.
+    func take() -> AnalysisSession {
         pthread_mutex_lock(lock)
         let kept = idle.popLast()
         pthread_mutex_unlock(lock)
