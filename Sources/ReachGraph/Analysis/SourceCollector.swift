@@ -214,27 +214,12 @@ struct SourceCollector {
         var starts: [Int] = []
         starts.reserveCapacity(order.count + 1)
         var count = 0
-        for first in firstEntry {
+        for index in order.indices {
             starts.append(count)
-            var current = first
-            while current >= 0 {
-                let entry = Int(current)
-                current = entries[entry].next
-                if Self.reported(Int(entries[entry].reach), shown: shown, reaches: reaches) != nil {
-                    count += 1
-                }
-            }
+            forEachReported(ofSource: index, shown: shown) { _, _ in count += 1 }
         }
         starts.append(count)
         return Report(shown: shown, starts: starts)
-    }
-
-    /// The answer at `index` in `reaches` as reported (from `shown` when the question asks
-    /// about part of the traffic); nil when it reaches nothing of it, nor might. The report
-    /// counts, and ``write(_:sources:graph:to:)`` writes, exactly the entries this keeps.
-    private static func reported(_ index: Int, shown: [FlowReach]?, reaches: [FlowReach]) -> FlowReach? {
-        let reach = shown?[index] ?? reaches[index]
-        return reach.isUnreachable ? nil : reach
     }
 
     /// Writes the reported entries of the sources at `sources` (by the order recorded) one
@@ -246,20 +231,28 @@ struct SourceCollector {
     ) {
         var next = start
         for index in sources {
-            var current = firstEntry[index]
-            while current >= 0 {
-                // Fields are read in place: a copy of the entry would count a reference for
-                // its addresses and its witness, for each of thousands of sources.
-                let entry = Int(current)
-                current = entries[entry].next
-                guard
-                    let reach = Self.reported(
-                        Int(entries[entry].reach), shown: report.shown, reaches: reaches)
-                else { continue }
+            forEachReported(ofSource: index, shown: report.shown) { entry, reach in
                 next.initialize(
                     to: source(order[index], entries[entry].addresses, reach, entries[entry].witness, graph))
                 next += 1
             }
+        }
+    }
+
+    /// Calls `body` with each entry of the `index`th source recorded that is reported, and its
+    /// answer as reported (from `shown` when the question asks about part of the traffic): one
+    /// that reaches with some of it, or might. ``report()`` counts, and
+    /// ``write(_:sources:graph:to:)`` writes, exactly the entries this hands out.
+    private func forEachReported(ofSource index: Int, shown: [FlowReach]?, _ body: (Int, FlowReach) -> Void) {
+        var current = firstEntry[index]
+        while current >= 0 {
+            // Fields are read in place: a copy of the entry would count a reference for its
+            // addresses and its witness, for each of thousands of sources.
+            let entry = Int(current)
+            current = entries[entry].next
+            let reachIndex = Int(entries[entry].reach)
+            let reach = shown?[reachIndex] ?? reaches[reachIndex]
+            if !reach.isUnreachable { body(entry, reach) }
         }
     }
 
