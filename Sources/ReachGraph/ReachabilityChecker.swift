@@ -203,13 +203,15 @@ public struct ReachabilityChecker: Sendable {
         }
     }
 
-    func destinationAddresses(_ source: EndpointMember, _ destination: EndpointMember) -> (
+    /// The addresses a source sends to `destination` at: its public IP when the query named
+    /// it, or when the source is outside AWS and the destination is an interface that has one.
+    func destinationAddresses(sourceIsInsideAWS: Bool, _ destination: EndpointMember) -> (
         IPv4AddressSet, AddressQuantifier
     ) {
         if destination.prefersPublicAddress, let address = destination.publicAddress {
             return (IPv4AddressSet(address), .exact)
         }
-        if !source.isInsideAWS, case .interface = destination.place, let address = destination.publicAddress {
+        if !sourceIsInsideAWS, case .interface = destination.place, let address = destination.publicAddress {
             return (IPv4AddressSet(address), .exact)
         }
         return (destination.addresses, destination.quantifier)
@@ -248,7 +250,8 @@ public struct ReachabilityChecker: Sendable {
         _ source: EndpointMember, _ destination: EndpointMember, _ variants: [FlowVariant], _ query: FlowQuery
     ) -> MemberOutcome {
         if let blocked = unaddressableFromInternet(source, destination) { return blocked }
-        let (destinationSet, destinationQuantifier) = destinationAddresses(source, destination)
+        let (destinationSet, destinationQuantifier) = destinationAddresses(
+            sourceIsInsideAWS: source.isInsideAWS, destination)
         let sourceClasses =
             source.quantifier == .exact
             ? source.addresses.first.map { [($0, source.addresses)] } ?? [] : addressClasses(source.addresses)

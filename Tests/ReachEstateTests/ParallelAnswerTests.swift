@@ -79,18 +79,19 @@ struct ParallelAnswerTests {
             let excluded = ExcludedInterfaces(of: destination, in: analyzer.catalog)
             var singlePositions: [SourceIdentity: Range<Int>]? = [:]
             var answered: [ReachabilityAnalyzer.AnsweredSources] = []
+            let groups = ScopedInterfaceGroups(.everything, catalog: analyzer.catalog)
             analyzer.forEachAnswer(
-                of: destination, scope: .everything,
-                groups: ScopedInterfaceGroups(.everything, catalog: analyzer.catalog), excluding: excluded,
+                of: destination, scope: .everything, groups: groups, excluding: excluded,
                 recording: true, in: &session
             ) { answered.append($0) }
             let single = gather(
-                answered, to: destination, traffic: traffic, graph: analyzer.graph,
+                answered, groups: groups, to: destination, traffic: traffic, graph: analyzer.graph,
                 positions: &singlePositions)
             var singleFootprints = FootprintIndex()
             for result in answered {
                 if let footprint = result.footprint {
-                    singleFootprints.add(footprint, for: result.sources.identities, graph: analyzer.graph)
+                    singleFootprints.add(
+                        footprint, for: result.sources.identities(in: groups), graph: analyzer.graph)
                 }
             }
             #expect(split.sourcesAnalysed > 2 * 16, "too few sources to be split")
@@ -105,12 +106,13 @@ struct ParallelAnswerTests {
     }
 
     private func gather(
-        _ answered: some Sequence<ReachabilityAnalyzer.AnsweredSources>, to destination: Endpoint,
+        _ answered: some Sequence<ReachabilityAnalyzer.AnsweredSources>, groups: ScopedInterfaceGroups,
+        to destination: Endpoint,
         traffic: TrafficSet, graph: ForwardingGraph, positions: inout [SourceIdentity: Range<Int>]?
     ) -> WhoCanReachAnswer {
         var collector = SourceCollector(destination: destination, traffic: traffic)
         for result in answered {
-            collector.add(result)
+            collector.add(result, groups: groups)
         }
         return collector.answer(graph: graph, positions: &positions)
     }

@@ -1,5 +1,6 @@
 import ReachEstate
 import ReachModel
+import ReachNetwork
 import Testing
 
 @testable import ReachGraph
@@ -20,14 +21,15 @@ struct ScopedSourcesTests {
         // Every third interface, and one member only of a group of several: some groups are
         // whole, some partly in scope, some out of it.
         var chosen = Set(stride(from: 0, to: analyzer.graph.interfaces.count, by: 3))
-        chosen.subtract(catalog.interfaceGroups[shared].members)
-        chosen.insert(catalog.interfaceGroups[shared].members[1])
+        let sharedMembers = catalog.memberInterfaces[catalog.interfaceGroups[shared].members]
+        chosen.subtract(sharedMembers)
+        chosen.insert(sharedMembers[sharedMembers.startIndex + 1])
         let scope = SourceScope(chosen.map { SourceIdentity.interface($0) })
         let scoped = ScopedInterfaceGroups(scope, catalog: catalog)
         var kinds: Set<String> = []
         for (index, group) in catalog.interfaceGroups.enumerated() {
-            let expected = group.members.filter { chosen.contains($0) }
-            let members = scoped.members(of: index, in: catalog)
+            let expected = catalog.memberInterfaces[group.members].filter { chosen.contains($0) }
+            let members = scoped.members(of: index, in: catalog).map { scoped.listed($0) }
             if expected.isEmpty {
                 #expect(members == nil, "group \(index)")
                 kinds.insert("none")
@@ -41,12 +43,18 @@ struct ScopedSourcesTests {
         }
         #expect(kinds == ["none", "whole", "part"])
         #expect(
-            scoped.members(of: shared, in: catalog)?.interfaces == [
-                catalog.interfaceGroups[shared].members[1]
+            scoped.members(of: shared, in: catalog).map { scoped.listed($0).interfaces } == [
+                sharedMembers[sharedMembers.startIndex + 1]
             ])
         let everything = ScopedInterfaceGroups(.everything, catalog: catalog)
         for (index, group) in catalog.interfaceGroups.enumerated() {
-            #expect(everything.members(of: index, in: catalog)?.interfaces == group.members)
+            let members = everything.members(of: index, in: catalog).map { everything.listed($0) }
+            #expect(members?.interfaces == Array(catalog.memberInterfaces[group.members]))
+            #expect(
+                members?.addresses
+                    == catalog.memberInterfaces[group.members].map {
+                        analyzer.graph.interfaces[$0].privateIPs.first
+                    })
         }
     }
 
@@ -69,7 +77,7 @@ struct ScopedSourcesTests {
             // The destination's own interface and one member of each group of several are in scope.
             var chosen = excluded.interfaces
             for group in analyzer.catalog.interfaceGroups where group.members.count >= 2 {
-                chosen.insert(group.members[0])
+                chosen.insert(analyzer.catalog.memberInterfaces[group.members.lowerBound])
             }
             let names = Set(chosen.map { graph.interfaces[$0].ref })
             let scoped = analyzer.whoCanReach(destination, scope: SourceScope(chosen.map { .interface($0) }))
@@ -80,5 +88,18 @@ struct ScopedSourcesTests {
             let own = Set(excluded.interfaces.map { graph.interfaces[$0].ref })
             #expect(!whole.sources.contains { own.contains($0.ref) }, "\(database.id) is its own source")
         }
+    }
+}
+
+extension ScopedInterfaceGroups {
+    /// `members` as lists, for comparing with what a test expects.
+    func listed(_ members: Members) -> (interfaces: [Int], addresses: [IPv4Address?]) {
+        var interfaces: [Int] = []
+        var addresses: [IPv4Address?] = []
+        forEach(members) { interface, address in
+            interfaces.append(interface)
+            addresses.append(address)
+        }
+        return (interfaces, addresses)
     }
 }

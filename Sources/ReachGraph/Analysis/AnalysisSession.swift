@@ -117,15 +117,68 @@ struct AnalysisSession {
         // One address (every interface with one): its answer as it is, without a list of one.
         if source.quantifier == .exact {
             guard let address = source.addresses.first else { return (.allUnknown(.unknownResource), nil) }
-            return answer(source, address, destination, walk: walk)
+            return answer(.member(source), address, destination, walk: walk)
         }
         let sourceChoices = catalog.classes.split(source.addresses).map(\.representative)
         guard !sourceChoices.isEmpty else { return (.allUnknown(.unknownResource), nil) }
         var candidates: [(reach: FlowReach, witness: Witness?)] = []
         for sourceAddress in sourceChoices {
-            candidates.append(answer(source, sourceAddress, destination, walk: walk))
+            candidates.append(answer(.member(source), sourceAddress, destination, walk: walk))
         }
         return combined(candidates, over: source.quantifier)
+    }
+
+    /// The answer from interface `interface` at its private IP `address` (a group's
+    /// representative) to one destination member, as ``answer(from:to:walk:)`` gives it for
+    /// the interface's member, without making the member: its names and lists are read
+    /// only for a path traced per port class.
+    mutating func answer(
+        fromInterface interface: Int, at address: IPv4Address, to destination: EndpointMember,
+        walk: SharedWalk
+    ) -> (reach: FlowReach, witness: Witness?) {
+        answer(.interface(interface, address), address, destination, walk: walk)
+    }
+
+    /// A source as an answer needs it: a whole member, or an interface at its one private IP,
+    /// whose member is made only when a path is traced per port class.
+    private enum Source {
+        case member(EndpointMember)
+        case interface(Int, IPv4Address)
+
+        var place: TracePlace {
+            switch self {
+            case .member(let member): member.place
+            case .interface(let index, _): .interface(index)
+            }
+        }
+
+        var quantifier: AddressQuantifier {
+            switch self {
+            case .member(let member): member.quantifier
+            case .interface: .exact
+            }
+        }
+
+        var assumedInterface: Int? {
+            switch self {
+            case .member(let member): member.assumedInterface
+            case .interface: nil
+            }
+        }
+
+        var isInsideAWS: Bool {
+            switch self {
+            case .member(let member): member.isInsideAWS
+            case .interface: true
+            }
+        }
+
+        func member(in graph: ForwardingGraph) -> EndpointMember {
+            switch self {
+            case .member(let member): member
+            case .interface(let index, let address): .interface(index, at: address, graph: graph)
+            }
+        }
     }
 
     /// The answers for several addresses of one endpoint as one: either will do, or they must
@@ -138,10 +191,10 @@ struct AnalysisSession {
 
     /// One source address to a destination member, over the destination's possible addresses.
     private mutating func answer(
-        _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
-        walk: SharedWalk?
+        _ source: Source, _ sourceAddress: IPv4Address, _ destination: EndpointMember, walk: SharedWalk?
     ) -> (FlowReach, Witness?) {
-        let (set, quantifier) = checker.destinationAddresses(source, destination)
+        let (set, quantifier) = checker.destinationAddresses(
+            sourceIsInsideAWS: source.isInsideAWS, destination)
         if quantifier == .exact {
             guard let address = set.first else { return (.allUnknown(.unknownResource), nil) }
             return answer(source, sourceAddress, destination, address, quantifier, walk: walk)
@@ -156,7 +209,7 @@ struct AnalysisSession {
 
     /// One source address to one destination address, with its witness.
     private mutating func answer(
-        _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
+        _ source: Source, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
         _ destinationAddress: IPv4Address, _ quantifier: AddressQuantifier, walk: SharedWalk?
     ) -> (FlowReach, Witness?) {
         var assumed: (address: IPv4Address, interface: Int)?
@@ -178,7 +231,7 @@ struct AnalysisSession {
     }
 
     private mutating func reachOne(
-        _ source: EndpointMember, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
+        _ source: Source, _ sourceAddress: IPv4Address, _ destination: EndpointMember,
         _ destinationAddress: IPv4Address, _ quantifier: AddressQuantifier, walk: SharedWalk?,
         assumed: IPv4Address?
     ) -> FlowReach {
@@ -195,7 +248,7 @@ struct AnalysisSession {
             else {
                 footprint?.isOpaque = true
                 return pairs.tracedPerPortClass(
-                    source, sourceAddress, destination, destinationAddress, quantifier)
+                    source.member(in: graph), sourceAddress, destination, destinationAddress, quantifier)
             }
             note(recorded, substitute: nil, assumed: assumed)
             return pairs.answer(recorded, substitute: nil)
@@ -234,7 +287,7 @@ struct AnalysisSession {
         guard let recorded = cached.walks else {
             footprint?.isOpaque = true
             return pairs.tracedPerPortClass(
-                source, sourceAddress, destination, destinationAddress, quantifier)
+                source.member(in: graph), sourceAddress, destination, destinationAddress, quantifier)
         }
         let substitute =
             cached.interface == interface

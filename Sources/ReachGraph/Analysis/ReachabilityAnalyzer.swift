@@ -107,9 +107,9 @@ public struct ReachabilityAnalyzer: Sendable {
                     tasks[task], to: destination, in: &session, recording: recording, groups: scoped,
                     excluding: excluded
                 ) { answered in
-                    collector.add(answered)
+                    collector.add(answered, groups: scoped)
                     if let footprint = answered.footprint {
-                        rested.append((footprint, answered.sources.identities))
+                        rested.append((footprint, answered.sources.identities(in: scoped)))
                     }
                 }
                 spans.append(
@@ -261,31 +261,48 @@ public struct ReachabilityAnalyzer: Sendable {
     }
 
     /// The sources one answer holds for, without a list made per answer: a group's interfaces
-    /// (the catalog's own lists, unless some member is not asked about), or one other source.
+    /// (places in the scope's lists, unless some member is not asked about), or one other
+    /// source.
     enum AnsweredSourceList: Sendable {
         /// Interfaces of a group, each at its private IP.
         case interfaces(ScopedInterfaceGroups.Members)
         /// A subnet's hosts, a site or the internet, at some of its addresses.
         case one(SourceIdentity, IPv4AddressSet)
 
-        /// Calls `body` with each source and its addresses, in order.
-        func forEach(_ body: (SourceIdentity, IPv4AddressSet) -> Void) {
-            switch self {
-            case .interfaces(let members):
-                for (interface, address) in zip(members.interfaces, members.addresses) {
-                    body(.interface(interface), IPv4AddressSet(address))
+        /// The addresses an answer holds for at one source: an interface's private IP, made
+        /// into a set only when read (the matrix counts thousands of interfaces per answer
+        /// and reads a few).
+        enum Addresses {
+            case interface(IPv4Address)
+            case set(IPv4AddressSet)
+
+            /// The addresses as a set.
+            var set: IPv4AddressSet {
+                switch self {
+                case .interface(let address): IPv4AddressSet(address)
+                case .set(let addresses): addresses
                 }
-            case .one(let identity, let addresses):
-                body(identity, addresses)
             }
         }
 
-        /// Every source, in order.
-        var identities: [SourceIdentity] {
+        /// Calls `body` with each source and its addresses, in order; a group's members are
+        /// read from `groups`, the scope it was answered in.
+        func forEach(in groups: ScopedInterfaceGroups, _ body: (SourceIdentity, Addresses) -> Void) {
             switch self {
-            case .interfaces(let members): members.interfaces.map { .interface($0) }
-            case .one(let identity, _): [identity]
+            case .interfaces(let members):
+                groups.forEach(members) { interface, address in
+                    body(.interface(interface), .interface(address))
+                }
+            case .one(let identity, let addresses):
+                body(identity, .set(addresses))
             }
+        }
+
+        /// Every source, in order; a group's members are read from `groups`.
+        func identities(in groups: ScopedInterfaceGroups) -> [SourceIdentity] {
+            var identities: [SourceIdentity] = []
+            forEach(in: groups) { identity, _ in identities.append(identity) }
+            return identities
         }
     }
 
@@ -330,40 +347,42 @@ public struct ReachabilityAnalyzer: Sendable {
         groups: ScopedInterfaceGroups, excluding excluded: ExcludedInterfaces,
         _ body: (AnsweredSources) -> Void
     ) {
+        /// The sources' answer, from `answer`'s answers to each of the destination's members.
         func answered(
-            _ sources: AnsweredSourceList, _ member: EndpointMember, walk: AnalysisSession.SharedWalk? = nil,
-            representative: Int? = nil
+            _ sources: AnsweredSourceList, representative: Int? = nil,
+            _ answer: (inout AnalysisSession, EndpointMember) -> (reach: FlowReach, witness: Witness?)
         ) -> AnsweredSources {
             session.footprint = recording ? AnswerFootprint() : nil
             // A destination of one member (every interface, an instance's endpoint): its answer
             // as it is, without a list of one.
             let (reach, witness) =
                 destination.members.count == 1
-                ? session.answer(from: member, to: destination.members[0], walk: walk)
+                ? answer(&session, destination.members[0])
                 : SourceCollector.combined(
-                    destination.members.map { session.answer(from: member, to: $0, walk: walk) },
-                    traffic: session.traffic)
+                    destination.members.map { answer(&session, $0) }, traffic: session.traffic)
             return AnsweredSources(
                 sources: sources, reach: reach, witness: witness, representative: representative,
                 footprint: session.footprint)
+        }
+        func answered(_ sources: AnsweredSourceList, _ member: EndpointMember) -> AnsweredSources {
+            answered(sources) { session, destination in session.answer(from: member, to: destination) }
         }
         switch task {
         case .interfaceGroup(let index):
             guard var members = groups.members(of: index, in: catalog) else { return }
             if excluded.groups.contains(index) {
                 // The destination itself is in this group: it is not its own source.
-                members = members.kept { !excluded.interfaces.contains($0) }
+                members = groups.kept(members) { !excluded.interfaces.contains($0) }
             }
-            guard let first = members.interfaces.first, let address = members.addresses.first else { return }
+            guard let (first, address) = groups.first(of: members) else { return }
             // The group's walk key is read in place: a copy of the group would count a
             // reference for each of its lists.
             let walk = AnalysisSession.SharedWalk(
                 key: catalog.interfaceGroups[index].walkKey, slot: catalog.interfaceGroups[index].walkSlot)
             body(
-                answered(
-                    .interfaces(members), EndpointMember.interface(first, at: address, graph: graph),
-                    walk: walk,
-                    representative: first))
+                answered(.interfaces(members), representative: first) { session, destination in
+                    session.answer(fromInterface: first, at: address, to: destination, walk: walk)
+                })
         case .unaddressedInterface(let interface):
             let member = EndpointMember.interface(interface, graph: graph)
             body(answered(.one(.interface(interface), member.addresses), member))

@@ -179,7 +179,7 @@ extension ReachabilityAnalyzer {
             if reach.isUnreachable { return }
             let reaches = !reach.reachable.isEmpty
             reachedRows.removeAll(keepingCapacity: true)
-            answered.sources.forEach { identity, addresses in
+            answered.sources.forEach(in: groups) { identity, addresses in
                 if !sources.hasRows(identity) { return }
                 if let counted = last, counted.identity == identity {
                     guard reaches, !counted.reaches else { return }
@@ -197,7 +197,8 @@ extension ReachabilityAnalyzer {
                     guard examples[row] == nil, let witness = answered.witness else { return }
                     examples[row] = (
                         identity,
-                        witness.standing(for: identity, at: addresses, answeredBy: answered.representative)
+                        witness.standing(
+                            for: identity, at: addresses.set, answeredBy: answered.representative)
                     )
                 }
             }

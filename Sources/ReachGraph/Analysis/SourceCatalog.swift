@@ -9,9 +9,9 @@ struct SourceCatalog {
     /// and public when they have one): every member takes the same path and meets the same rules.
     struct InterfaceGroup {
         let subnet: Int
-        var members: [Int]
-        /// Each member's private IP (its first), parallel to ``members``.
-        var addresses: [IPv4Address]
+        /// Where its members are in ``SourceCatalog/memberInterfaces`` (and their private IPs,
+        /// each its first, in ``SourceCatalog/memberAddresses``).
+        let members: Range<Int>
         /// Members that also share the walk: same subnet and address classes, any groups.
         let walkKey: WalkKey
         /// The number of the walk key shared by every public class (see ``walkSlots``).
@@ -42,6 +42,12 @@ struct SourceCatalog {
     /// The graph's filters numbered by shape, for results shared between look-alike filters.
     let shapes: FilterShapes
     private(set) var interfaceGroups: [InterfaceGroup] = []
+    /// Every group's members, one group after another in the order of the groups: lists
+    /// shared by all groups, so that answering a group counts no reference for lists of its own
+    /// (thousands of them, scattered over the heap).
+    private(set) var memberInterfaces: [Int] = []
+    /// Each member's private IP (its first), parallel to ``memberInterfaces``.
+    private(set) var memberAddresses: [IPv4Address] = []
     /// The group of each of the graph's interfaces, by index; -1 for one in none.
     private(set) var groupOfInterface: [Int32] = []
     /// Each walk key of the interfaces grouped, for any public class, numbered from 0: a
@@ -105,6 +111,9 @@ struct SourceCatalog {
     /// Groups the interfaces at `indices` (ascending) that start traffic.
     private mutating func group(_ indices: some Sequence<Int>, of graph: ForwardingGraph) {
         var groupIndex: [GroupKey: Int] = [:]
+        // Each group's members while grouping, laid out one group after another at the end.
+        var members: [[(interface: Int, address: IPv4Address)]] = []
+        var keys: [(subnet: Int, walk: WalkKey, slot: Int)] = []
         groupOfInterface = Array(repeating: -1, count: graph.interfaces.count)
         for index in indices {
             let interface = graph.interfaces[index]
@@ -118,20 +127,27 @@ struct SourceCatalog {
                 publicClass: graph.publicIPs[index].map { classes.filterClass(of: $0) } ?? -1)
             let key = GroupKey(walk: walk, securityGroups: interface.securityGroups)
             if let existing = groupIndex[key] {
-                interfaceGroups[existing].members.append(index)
-                interfaceGroups[existing].addresses.append(address)
+                members[existing].append((index, address))
                 groupOfInterface[index] = Int32(existing)
             } else {
-                groupOfInterface[index] = Int32(interfaceGroups.count)
-                groupIndex[key] = interfaceGroups.count
+                groupOfInterface[index] = Int32(members.count)
+                groupIndex[key] = members.count
                 let shared = walk.withAnyPublicClass
                 let slot = walkSlots[shared] ?? walkSlots.count
                 walkSlots[shared] = slot
-                interfaceGroups.append(
-                    InterfaceGroup(
-                        subnet: interface.subnet, members: [index], addresses: [address], walkKey: walk,
-                        walkSlot: slot))
+                members.append([(index, address)])
+                keys.append((interface.subnet, walk, slot))
             }
+        }
+        interfaceGroups.reserveCapacity(members.count)
+        for (group, key) in zip(members, keys) {
+            let start = memberInterfaces.count
+            memberInterfaces += group.map(\.interface)
+            memberAddresses += group.map(\.address)
+            interfaceGroups.append(
+                InterfaceGroup(
+                    subnet: key.subnet, members: start..<memberInterfaces.count, walkKey: key.walk,
+                    walkSlot: key.slot))
         }
     }
 

@@ -63,10 +63,11 @@ struct SourceCollector {
 
     /// Records one task's answer (see ``ReachabilityAnalyzer/forEachAnswer(of:scope:groups:excluding:recording:in:_:)``)
     /// for each of its sources; for a group of interfaces answered by its representative, each
-    /// member's witness starts at the member.
-    mutating func add(_ answered: ReachabilityAnalyzer.AnsweredSources) {
+    /// member's witness starts at the member. A group's members are read from `groups`, the
+    /// scope it was answered in.
+    mutating func add(_ answered: ReachabilityAnalyzer.AnsweredSources, groups: ScopedInterfaceGroups) {
         let reachIndex = appendReach(answered.reach)
-        answered.sources.forEach { identity, addresses in
+        answered.sources.forEach(in: groups) { identity, addresses in
             add(
                 identity, addresses, reach: answered.reach, reachIndex: reachIndex, witness: answered.witness,
                 representative: answered.representative)
@@ -78,7 +79,9 @@ struct SourceCollector {
         _ identity: SourceIdentity, _ addresses: IPv4AddressSet, reach: FlowReach, witness: Witness?
     ) {
         let reachIndex = appendReach(reach)
-        add(identity, addresses, reach: reach, reachIndex: reachIndex, witness: witness, representative: nil)
+        add(
+            identity, .set(addresses), reach: reach, reachIndex: reachIndex, witness: witness,
+            representative: nil)
     }
 
     /// The place of `reach` in ``reaches``, kept unless it reaches nothing (nor might).
@@ -88,8 +91,11 @@ struct SourceCollector {
         return index
     }
 
+    /// Records one source's answer; an interface's address is made into a set only for an
+    /// answer that reaches (or might).
     private mutating func add(
-        _ identity: SourceIdentity, _ addresses: IPv4AddressSet, reach: FlowReach, reachIndex: Int32,
+        _ identity: SourceIdentity, _ addresses: ReachabilityAnalyzer.AnsweredSourceList.Addresses,
+        reach: FlowReach, reachIndex: Int32,
         witness: Witness?, representative: Int?
     ) {
         let index: Int
@@ -110,6 +116,7 @@ struct SourceCollector {
             firstEntry.append(-1)
         }
         if reach.isUnreachable { return }
+        let addresses = addresses.set
         // Address classes of one source with the same answer are reported together.
         var last: Int32 = -1
         var current = firstEntry[index]
@@ -262,11 +269,17 @@ struct SourceCollector {
     ) -> ReachingSource {
         switch identity {
         case .interface(let index):
-            let interface = graph.interfaces[index]
+            // Read in place: a copy of the interface would count a reference for each of its
+            // strings and lists, for each of thousands of sources.
             let kind: ReachingSource.Kind
-            if case .database = interface.owner { kind = .database } else { kind = .networkInterface }
+            if case .database = graph.interfaces[index].owner {
+                kind = .database
+            } else {
+                kind = .networkInterface
+            }
             return ReachingSource(
-                kind: kind, ref: interface.ref, vpc: graph.vpcs[graph.subnets[interface.subnet].vpc].ref,
+                kind: kind, ref: graph.interfaces[index].ref,
+                vpc: graph.vpcs[graph.subnets[graph.interfaces[index].subnet].vpc].ref,
                 addresses: addresses, reach: reach, witness: witness)
         case .subnetHosts(let subnet):
             return ReachingSource(
