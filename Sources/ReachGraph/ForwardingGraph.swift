@@ -33,6 +33,9 @@ public struct ForwardingGraph: Sendable {
     var targetGroups: [CompiledTargetGroup] = []
     var networkFirewalls: [CompiledNetworkFirewall] = []
 
+    /// Every interface's security groups, in one list (``CompiledInterface/securityGroups``
+    /// has each in a list of its own).
+    var interfaceSecurityGroups = InterfaceSecurityGroups()
     /// Interfaces by private IP; several when unpeered VPCs reuse address space.
     var interfacesByPrivateIP: [IPv4Address: [Int]] = [:]
     /// Each interface's public IP, by index: apart from ``interfaces``, so that a what-if that
@@ -138,7 +141,7 @@ extension ForwardingGraph {
         assumed: (address: IPv4Address, interface: Int)?
     ) -> Bool {
         let carries = { (other: Int) -> Bool in
-            interfaces[other].securityGroups.contains(group)
+            interfaceSecurityGroups.interface(other, carries: group)
                 && groupReferencesReach(from: subnets[interfaces[other].subnet].vpc, to: vpc)
         }
         if let assumed, assumed.address == address, carries(assumed.interface) { return true }

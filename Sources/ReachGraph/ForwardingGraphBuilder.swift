@@ -251,6 +251,7 @@ struct ForwardingGraphBuilder {
     ) -> Int {
         let index = graph.interfaces.count
         graph.interfaces.append(interface)
+        graph.interfaceSecurityGroups.append(interface.securityGroups)
         graph.publicIPs.append(publicIP)
         for ip in interface.privateIPs + [publicIP].compactMap({ $0 }) {
             interfaceBoundaries.insert(ip.value)

@@ -51,6 +51,8 @@ struct FilterEvaluator {
         let references: Range<Int>
         /// Where the results per peer class start in ``classResults``.
         let results: Int
+        /// Whether the input describes the filter (a group it does not may allow anything).
+        var isKnown = true
     }
 
     /// The id of the empty set.
@@ -166,19 +168,22 @@ struct FilterEvaluator {
     private mutating func securityGroups(of index: Int, facing: TrafficDirection, peer: IPv4Address)
         -> Admitted
     {
-        let interface = graph.interfaces[index]
-        guard !interface.securityGroups.isEmpty else {
+        // The groups are read from the graph's one list of every interface's, not from the
+        // interface's own list, and whether a group is known from its layout, not from the
+        // group: for thousands of sources per question, each would be a cache miss.
+        let places = graph.interfaceSecurityGroups.places(of: index)
+        guard !places.isEmpty else {
             return Admitted(allowed: Self.everything, notDenied: Self.everything)
         }
-        let here = graph.subnets[interface.subnet].vpc
+        let here = graph.subnets[graph.interfaces[index].subnet].vpc
         var allowed: Int?
         var anyUnknown = false
         // The peer's interfaces, looked up once for every group its rules refer to.
         var holders: [Int]?
-        for group in interface.securityGroups {
-            let compiled = graph.securityGroups[group]
-            if !compiled.isKnown { anyUnknown = true }
+        for place in places {
+            let group = graph.interfaceSecurityGroups[place]
             let layout = self.layout(ofGroup: group, facing)
+            if !layout.isKnown { anyUnknown = true }
             let peerClass = peerClass(of: peer, among: layout.boundaries)
             var classKey: ClassKey?
             var slot: Int?
@@ -212,7 +217,7 @@ struct FilterEvaluator {
                     classKey = key
                 }
             }
-            let rules = compiled.rules(facing)
+            let rules = graph.securityGroups[group].rules(facing)
             var matched = [UInt64](repeating: 0, count: (rules.count + 63) / 64)
             for (position, rule) in rules.enumerated() where peerMatches(rule.peer, peer, here) {
                 matched[position / 64] |= 1 << UInt64(position % 64)
@@ -285,7 +290,8 @@ struct FilterEvaluator {
             case .never: break
             }
         }
-        let found = store(boundaries: Self.boundaries(of: blocks), references: referenced)
+        var found = store(boundaries: Self.boundaries(of: blocks), references: referenced)
+        found.isKnown = graph.securityGroups[group].isKnown
         groupLayouts[key] = found
         return found
     }
