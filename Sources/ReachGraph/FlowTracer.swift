@@ -51,10 +51,10 @@ struct FlowTracer {
     var unknown: Blocker?
     var direction: PathDirection = .forward
     /// Original source of each NAT gateway's translated request, for untranslating the reply.
-    var natOriginalSource: [Int: IPv4Address] = [:]
+    var natOriginalSource = TraceNotes<Int, IPv4Address>()
     var visited = VisitLog<VisitKey>()
     /// The subnet each transit gateway VPC attachment used for the request (appliance mode).
-    var attachmentSubnetUsed: [Int: Int] = [:]
+    var attachmentSubnetUsed = TraceNotes<Int, Int>()
     var visitedTransitGateways = VisitLog<TransitGatewayVisit>()
     /// The gateway endpoint the request reached an AWS service through.
     var gatewayEndpointUsed: Int?

@@ -6,6 +6,8 @@ struct VisitLog<Element: Equatable> {
     /// Records `element`; false when it was already recorded (the trace is looping).
     mutating func insert(_ element: Element) -> Bool {
         if elements.contains(element) { return false }
+        // Room for a whole path at the first visit, not grown one doubling at a time.
+        if elements.isEmpty { elements.reserveCapacity(8) }
         elements.append(element)
         return true
     }

@@ -1,0 +1,52 @@
+import Testing
+
+@testable import ReachGraph
+
+/// Lists kept flat or short for speed hold exactly what the lists they stand for hold.
+@Suite("Flat and short lists")
+struct FlatListsTests {
+    static let designs = [
+        "audit-gallery.yaml", "hybrid-aurora.yaml", "peering.yaml", "privatelink.yaml", "public-db.yaml",
+        "return-nacl.yaml", "tgw-hub.yaml", "tgw-inspection.yaml", "three-tier.yaml",
+    ]
+
+    /// Every interface's groups, read from the graph's one list, are its own list's, in order;
+    /// and an interface carries exactly the groups of its list.
+    @Test("the graph's list of every interface's groups holds each interface's own", arguments: designs)
+    func interfaceSecurityGroups(design: String) throws {
+        let graph = try TestNetwork(bundled: design).graph
+        #expect(!graph.interfaces.isEmpty)
+        var carriedSome = false
+        for (index, interface) in graph.interfaces.enumerated() {
+            let flat = graph.interfaceSecurityGroups.places(of: index).map {
+                graph.interfaceSecurityGroups[$0]
+            }
+            #expect(flat == interface.securityGroups, "\(interface.ref)")
+            for group in graph.securityGroups.indices {
+                let carries = graph.interfaceSecurityGroups.interface(index, carries: group)
+                #expect(carries == interface.securityGroups.contains(group), "\(interface.ref) \(group)")
+                carriedSome = carriedSome || carries
+            }
+        }
+        #expect(carriedSome, "no interface of \(design) carries a group")
+    }
+
+    /// A trace's notes answer as a dictionary given the same writes would, for a random
+    /// run of sets, replacements and removals over a few keys.
+    @Test("a trace's notes read back as a dictionary does")
+    func traceNotes() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var notes = TraceNotes<Int, Int>()
+            var expected: [Int: Int] = [:]
+            for _ in 0..<12 {
+                let key = Int.random(in: 0..<4, using: &generator)
+                let value: Int? =
+                    Bool.random(using: &generator) ? Int.random(in: 0..<100, using: &generator) : nil
+                notes[key] = value
+                expected[key] = value
+                for probe in 0..<4 { #expect(notes[probe] == expected[probe]) }
+            }
+        }
+    }
+}
