@@ -22,7 +22,7 @@ final class CompiledTransitGateway: Sendable {
 /// What a compiled transit gateway attachment connects.
 enum CompiledAttachmentResource: Hashable, Sendable {
     /// A VPC, with its attachment subnet per availability zone.
-    case vpc(vpc: Int, subnetsByZone: [String: Int])
+    case vpc(vpc: Int, subnetsByZone: ZoneSubnets)
     /// A VPN connection.
     case vpn(Int)
     /// A Direct Connect gateway.

@@ -52,7 +52,7 @@ extension FlowTracer {
             block(tgw.ref, rule: nil, .routingLoop, "the packet comes back to \(tgw.ref)")
             return nil
         }
-        if recordsFilters {
+        if recordsLookups {
             routeLookups.append(.transitGateway(attachment: ingress, address: packet.destination))
         }
         guard let tableIndex = graph.attachments[ingress].routeTable else {
@@ -128,7 +128,7 @@ extension FlowTracer {
     /// and is routed by that subnet's route table (S-TGW-3). With appliance mode the reply
     /// takes the same subnet as the request.
     private mutating func intoVPC(
-        from attachment: Int, vpc: Int, zones: [String: Int], zone: String?, _ packet: Packet
+        from attachment: Int, vpc: Int, zones: ZoneSubnets, zone: String?, _ packet: Packet
     ) -> Arrival? {
         let chosen: Int?
         if direction == .return, graph.attachments[attachment].applianceMode,
@@ -140,7 +140,7 @@ extension FlowTracer {
         } else {
             // No AZ to follow (traffic from a VPN, Direct Connect or a peering): AWS picks one,
             // and the checker traces every pick.
-            let candidates = zones.sorted { $0.key < $1.key }.map(\.value)
+            let candidates = zones.inZoneOrder
             chosen = candidates.isEmpty ? nil : candidates[zoneChoice % candidates.count]
             zoneChoices = max(zoneChoices, candidates.count)
         }
@@ -248,7 +248,7 @@ extension FlowTracer {
         case .transitGateway(let gateway):
             // A VPN on a transit gateway learns the routes of the table its attachment is associated with.
             guard let attachment = graph.vpnAttachment[index] else { return [] }
-            if recordsFilters {
+            if recordsLookups {
                 routeLookups.append(.transitGateway(attachment: attachment, address: destination))
             }
             guard let table = graph.attachments[attachment].routeTable else { return [] }

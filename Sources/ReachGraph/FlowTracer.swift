@@ -25,6 +25,9 @@ struct FlowTracer {
     /// ``filterChecks`` instead of evaluating them, and builds no hop text. The symbolic
     /// engine evaluates the recorded filters for whole sets of ports at once.
     let recordsFilters: Bool
+    /// Whether a recording walk also notes the route tables it reads in ``routeLookups``
+    /// (what an answer's footprint needs, and only that).
+    let recordsLookups: Bool
     /// When set, hops are counted but not kept: for traces whose path nobody reads (the
     /// checker's alternatives, the engine's walks), traced again with text when shown
     /// (``TraceReplay``). Blockers keep their text.
@@ -95,12 +98,13 @@ struct FlowTracer {
     /// A tracer over a graph already boxed: callers that trace many packets box it once.
     init(
         box: GraphBox, assumedAddress: (address: IPv4Address, interface: Int)? = nil,
-        zoneChoice: Int = 0, recordsFilters: Bool = false, isQuiet: Bool = false
+        zoneChoice: Int = 0, recordsFilters: Bool = false, recordsLookups: Bool = true, isQuiet: Bool = false
     ) {
         graphBox = box
         self.assumedAddress = assumedAddress
         self.zoneChoice = zoneChoice
         self.recordsFilters = recordsFilters
+        self.recordsLookups = recordsFilters && recordsLookups
         self.isQuiet = isQuiet || recordsFilters
     }
 
@@ -131,7 +135,7 @@ struct FlowTracer {
         if recordsFilters {
             // A path meets about a dozen filters and route tables: one allocation each.
             filterChecks.reserveCapacity(16)
-            routeLookups.reserveCapacity(8)
+            if recordsLookups { routeLookups.reserveCapacity(8) }
         }
         direction = .forward
         if let arrival = send(request, from: source) {
@@ -338,7 +342,7 @@ struct FlowTracer {
             return nil
         }
         let tableIndex = graph.subnets[subnet].routeTable
-        if recordsFilters { routeLookups.append(.vpc(subnet: subnet, address: packet.destination)) }
+        if recordsLookups { routeLookups.append(.vpc(subnet: subnet, address: packet.destination)) }
         guard tableIndex >= 0 else {
             stopUnknown(
                 graph.subnets[subnet].ref, .unknownResource, rule: nil,
@@ -445,7 +449,7 @@ struct FlowTracer {
     ) -> Arrival? {
         let peering = graph.peerings[index]
         let vpc = self.vpc(ofSubnet: subnet)
-        if recordsFilters { routeLookups.append(.peering(index)) }
+        if recordsLookups { routeLookups.append(.peering(index)) }
         guard peering.isActive else {
             block(
                 peering.ref, rule: route.label, .peeringConnectionNotActive,

@@ -104,7 +104,7 @@ extension ForwardingGraphBuilder {
                         zones[graph.subnets[subnet].availabilityZone] = subnet
                     }
                 }
-                resource = .vpc(vpc: graph.vpcIndex[vpcID] ?? -1, subnetsByZone: zones)
+                resource = .vpc(vpc: graph.vpcIndex[vpcID] ?? -1, subnetsByZone: ZoneSubnets(zones))
             case .vpn(let connectionID):
                 resource = .vpn(connectionIndex[connectionID] ?? -1)
             case .directConnectGateway(let gatewayID):

@@ -244,7 +244,8 @@ struct AnalysisSession {
             }
             guard
                 let recorded = pairs.allWalks(
-                    from: source.place, sourceAddress, to: destination.place, destinationAddress)
+                    from: source.place, sourceAddress, to: destination.place, destinationAddress,
+                    notingLookups: footprint != nil)
             else {
                 footprint?.isOpaque = true
                 return pairs.tracedPerPortClass(
@@ -266,7 +267,8 @@ struct AnalysisSession {
                 found = existing
             } else {
                 let recorded = pairs.allWalks(
-                    from: source.place, sourceAddress, to: destination.place, destinationAddress)
+                    from: source.place, sourceAddress, to: destination.place, destinationAddress,
+                    notingLookups: footprint != nil)
                 found = walks.count
                 walks.append(
                     CachedWalk(
@@ -332,9 +334,15 @@ struct AnalysisSession {
     ) {
         guard footprint != nil else { return }
         for walk in recorded {
+            guard let lookups = walk.lookups else {
+                // Walked for an answer that kept no footprint: what it rests on is not known,
+                // so any edit answers it again.
+                footprint?.isOpaque = true
+                continue
+            }
             footprint?.walks.append(
                 AnswerFootprint.Walked(
-                    checks: walk.blockReason == nil ? walk.checks : [], lookups: walk.lookups,
+                    checks: walk.blockReason == nil ? walk.checks : [], lookups: lookups,
                     substitution: substitute, assumesAddress: assumed != nil))
         }
     }

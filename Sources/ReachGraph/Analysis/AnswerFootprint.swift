@@ -21,6 +21,7 @@ struct AnswerFootprint {
 
     var walks: [Walked] = []
     /// Set when part of the answer came from tracing one packet per class of ports, which
-    /// records no filters: any edit may change it.
+    /// records no filters, or from a walk kept from an answer that noted no route tables:
+    /// any edit may change it.
     var isOpaque = false
 }

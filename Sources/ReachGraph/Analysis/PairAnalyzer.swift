@@ -42,7 +42,8 @@ struct PairAnalyzer {
     /// One walk of the path: the filters met, the route tables read and how the path ended.
     struct Walk {
         var checks: [FilterCheck]
-        var lookups: [RouteLookup]
+        /// The route tables read; nil when the walk was not asked to note them.
+        var lookups: [RouteLookup]?
         var blockReason: ReasonCode?
         var unknownReason: ReasonCode?
         var dependsOnPorts: Bool
@@ -51,21 +52,22 @@ struct PairAnalyzer {
         var readsPublicAddresses: Bool
     }
 
-    /// Walks the path of a probe packet between two addresses, recording its filters.
+    /// Walks the path of a probe packet between two addresses, recording its filters, and
+    /// the route tables it reads when `notingLookups`.
     func walk(
         from source: TracePlace, _ sourceAddress: IPv4Address, to destination: TracePlace,
-        _ destinationAddress: IPv4Address, zoneChoice: Int = 0
+        _ destinationAddress: IPv4Address, zoneChoice: Int = 0, notingLookups: Bool
     ) -> Walk {
         var tracer = FlowTracer(
             box: checker.graphBox, assumedAddress: filters.assumed, zoneChoice: zoneChoice,
-            recordsFilters: true)
+            recordsFilters: true, recordsLookups: notingLookups)
         // Ports do not steer a path that records its filters; the probe's are arbitrary.
         let probe = Packet(
             source: sourceAddress, destination: destinationAddress, protocolNumber: .tcp, sourcePort: 49152,
             destinationPort: 1)
         tracer.follow(probe, from: source, to: destination)
         return Walk(
-            checks: tracer.filterChecks, lookups: tracer.routeLookups,
+            checks: tracer.filterChecks, lookups: notingLookups ? tracer.routeLookups : nil,
             blockReason: tracer.blockers.first?.reason,
             unknownReason: tracer.unknown?.reason, dependsOnPorts: tracer.pathDependsOnPorts,
             zoneChoices: tracer.zoneChoices, readsPublicAddresses: tracer.readsPublicAddresses)
@@ -82,16 +84,19 @@ struct PairAnalyzer {
     }
 
     /// Every walk between two addresses, one per AZ pick; nil when the path depends on ports.
+    /// The route tables read are noted when `notingLookups` (for an answer's footprint).
     func allWalks(
         from source: TracePlace, _ sourceAddress: IPv4Address, to destination: TracePlace,
-        _ destinationAddress: IPv4Address
+        _ destinationAddress: IPv4Address, notingLookups: Bool
     ) -> [Walk]? {
-        let first = walk(from: source, sourceAddress, to: destination, destinationAddress)
+        let first = walk(
+            from: source, sourceAddress, to: destination, destinationAddress, notingLookups: notingLookups)
         if first.dependsOnPorts { return nil }
         var result = [first]
         for choice in 1..<max(1, first.zoneChoices) {
             let other = walk(
-                from: source, sourceAddress, to: destination, destinationAddress, zoneChoice: choice)
+                from: source, sourceAddress, to: destination, destinationAddress, zoneChoice: choice,
+                notingLookups: notingLookups)
             if other.dependsOnPorts { return nil }
             result.append(other)
         }
