@@ -49,4 +49,16 @@ struct FlatListsTests {
             }
         }
     }
+
+    /// An attachment's subnets by zone answer as the dictionary they are made from, and list
+    /// the subnets in the order of the zones' names (the order AZ picks are numbered in).
+    @Test("an attachment's subnets by zone read back as the dictionary they are made from")
+    func zoneSubnets() {
+        let zones = ["us-east-1c": 7, "us-east-1a": 3, "eu-west-1b": 12, "us-east-1b": 5]
+        let subnets = ZoneSubnets(zones)
+        for (zone, subnet) in zones { #expect(subnets[zone] == subnet) }
+        #expect(subnets["us-east-1d"] == nil)
+        #expect(subnets.inZoneOrder == [12, 3, 5, 7])
+        #expect(ZoneSubnets([:]).inZoneOrder.isEmpty)
+    }
 }

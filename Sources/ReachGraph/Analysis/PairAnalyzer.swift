@@ -228,6 +228,21 @@ struct PairAnalyzer {
     struct PathKey: Hashable {
         let unknown: ReasonCode?
         var filters: [FilterEvaluator.Admitted]
+
+        /// The filters' ids folded into one word before hashing, rather than each field of
+        /// each filter hashed: a key is hashed for every walk and for many sources. Equal keys
+        /// fold alike (a filter's unknown reason counts by its presence; equality, as synthesized,
+        /// compares it).
+        func hash(into hasher: inout Hasher) {
+            var folded = UInt64(truncatingIfNeeded: filters.count)
+            for admitted in filters {
+                folded = (folded &* 0x0000_0100_0000_01B3) ^ UInt64(truncatingIfNeeded: admitted.allowed)
+                folded = (folded &* 0x0000_0100_0000_01B3) ^ UInt64(truncatingIfNeeded: admitted.notDenied)
+                folded = (folded &* 0x0000_0100_0000_01B3) ^ (admitted.unknownReason == nil ? 0 : 1)
+            }
+            hasher.combine(folded)
+            hasher.combine(unknown)
+        }
     }
 
     /// One source standing in for another in a recorded walk: an interface of the same subnet
