@@ -38,6 +38,8 @@ public struct ForwardingGraph: Sendable {
     var interfaceSecurityGroups = InterfaceSecurityGroups()
     /// Interfaces by private IP; several when unpeered VPCs reuse address space.
     var interfacesByPrivateIP: [IPv4Address: [Int]] = [:]
+    /// The same, in a table made for lookups on hot paths, built once every interface is added.
+    var privateAddressHolders = PrivateAddressIndex([:])
     /// Each interface's public IP, by index: apart from ``interfaces``, so that a what-if that
     /// moves one (``patching(to:)``) copies no interface.
     var publicIPs: [IPv4Address?] = []
@@ -109,7 +111,9 @@ public struct ForwardingGraph: Sendable {
 
     /// The interface with private IP `address` in VPC `vpc`.
     func interface(withPrivateIP address: IPv4Address, inVPC vpc: Int) -> Int? {
-        interfacesByPrivateIP[address]?.first { subnets[interfaces[$0].subnet].vpc == vpc }
+        privateAddressHolders.first(of: privateAddressHolders.holders(of: address)) {
+            subnets[interfaces[$0].subnet].vpc == vpc
+        }
     }
 
     /// Whether security group references may cross from `a` to `b`: the same VPC, or VPCs
@@ -130,14 +134,14 @@ extension ForwardingGraph {
         assumed: (address: IPv4Address, interface: Int)?
     ) -> Bool {
         self.address(
-            address, holders: interfacesByPrivateIP[address] ?? [], carries: group, seenFrom: vpc,
+            address, holders: privateAddressHolders.holders(of: address), carries: group, seenFrom: vpc,
             assumed: assumed)
     }
 
-    /// ``address(_:carries:seenFrom:assumed:)`` with the interfaces holding `address` (its
-    /// entry in ``interfacesByPrivateIP``) looked up once for many groups.
+    /// ``address(_:carries:seenFrom:assumed:)`` with the interfaces holding `address` (as
+    /// ``privateAddressHolders`` finds them) looked up once for many groups.
     func address(
-        _ address: IPv4Address, holders: [Int], carries group: Int, seenFrom vpc: Int,
+        _ address: IPv4Address, holders: PrivateAddressIndex.Holders, carries group: Int, seenFrom vpc: Int,
         assumed: (address: IPv4Address, interface: Int)?
     ) -> Bool {
         let carries = { (other: Int) -> Bool in
@@ -145,6 +149,6 @@ extension ForwardingGraph {
                 && groupReferencesReach(from: subnets[interfaces[other].subnet].vpc, to: vpc)
         }
         if let assumed, assumed.address == address, carries(assumed.interface) { return true }
-        return holders.contains(where: carries)
+        return privateAddressHolders.contains(holders, where: carries)
     }
 }

@@ -82,6 +82,8 @@ struct ForwardingGraphBuilder {
             boundaries.insert(interval.lowerBound)
             if interval.upperBound != UInt32.max { boundaries.insert(interval.upperBound + 1) }
         }
+        // Every interface is added by now (endpoint and load balancer nodes included).
+        graph.privateAddressHolders = PrivateAddressIndex(graph.interfacesByPrivateIP)
         graph.filterBoundaries = boundaries.sorted()
         graph.addressBoundaries = boundaries.union(interfaceBoundaries).sorted()
         graph.portBoundaries = portBoundaries.sorted()

@@ -1,3 +1,4 @@
+import ReachNetwork
 import Testing
 
 @testable import ReachGraph
@@ -60,5 +61,54 @@ struct FlatListsTests {
         #expect(subnets["us-east-1d"] == nil)
         #expect(subnets.inZoneOrder == [12, 3, 5, 7])
         #expect(ZoneSubnets([:]).inZoneOrder.isEmpty)
+    }
+
+    /// The table of private IPs finds, for every address, exactly the interfaces the dictionary
+    /// it is made from lists, in order, and none for an address not in it: random tables of a
+    /// few to a few thousand addresses, some held by several interfaces, many of them close
+    /// together (so that probes run into each other).
+    @Test("the table of private IPs finds each address's interfaces")
+    func privateAddressIndex() {
+        var generator = SystemRandomNumberGenerator()
+        for size in [0, 1, 5, 300, 4000] {
+            var byAddress: [IPv4Address: [Int]] = [:]
+            for interface in 0..<size {
+                // Addresses from a small block, so that some are held twice.
+                let address = IPv4Address(
+                    0x0A00_0000 + UInt32.random(in: 0..<UInt32(size * 2 + 4), using: &generator))
+                byAddress[address, default: []].append(interface)
+            }
+            let index = PrivateAddressIndex(byAddress)
+            for (address, interfaces) in byAddress {
+                var found: [Int] = []
+                _ = index.first(of: index.holders(of: address)) {
+                    found.append($0)
+                    return false
+                }
+                #expect(found == interfaces, "\(address)")
+                #expect(
+                    index.first(of: index.holders(of: address)) { $0 == interfaces.last } == interfaces.last)
+            }
+            for offset in 0..<UInt32(size * 2 + 4) {
+                let address = IPv4Address(0x0A00_0000 + offset)
+                guard byAddress[address] == nil else { continue }
+                #expect(!index.contains(index.holders(of: address)) { _ in true }, "\(address)")
+            }
+            #expect(!index.contains(index.holders(of: IPv4Address(0xC0A8_0001))) { _ in true })
+        }
+    }
+
+    /// A design's table of private IPs agrees with its dictionary for every interface's address.
+    @Test("a design's table of private IPs agrees with its dictionary", arguments: designs)
+    func designPrivateAddresses(design: String) throws {
+        let graph = try TestNetwork(bundled: design).graph
+        for (address, interfaces) in graph.interfacesByPrivateIP {
+            var found: [Int] = []
+            _ = graph.privateAddressHolders.first(of: graph.privateAddressHolders.holders(of: address)) {
+                found.append($0)
+                return false
+            }
+            #expect(found == interfaces, "\(address)")
+        }
     }
 }

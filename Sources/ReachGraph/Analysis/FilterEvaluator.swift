@@ -179,7 +179,7 @@ struct FilterEvaluator {
         var allowed: Int?
         var anyUnknown = false
         // The peer's interfaces, looked up once for every group its rules refer to.
-        var holders: [Int]?
+        var holders: PrivateAddressIndex.Holders?
         for place in places {
             let group = graph.interfaceSecurityGroups[place]
             let layout = self.layout(ofGroup: group, facing)
@@ -189,15 +189,16 @@ struct FilterEvaluator {
             var slot: Int?
             if layout.references.count <= 64 {
                 var mask: UInt64 = 0
-                if !layout.references.isEmpty, holders == nil {
-                    holders = graph.interfacesByPrivateIP[peer] ?? []
-                }
-                for position in layout.references
-                where graph.address(
-                    peer, holders: holders ?? [], carries: referenceStorage[position], seenFrom: here,
-                    assumed: assumed)
-                {
-                    mask |= 1 << UInt64(position - layout.references.lowerBound)
+                if !layout.references.isEmpty {
+                    let found = holders ?? graph.privateAddressHolders.holders(of: peer)
+                    holders = found
+                    for position in layout.references
+                    where graph.address(
+                        peer, holders: found, carries: referenceStorage[position], seenFrom: here,
+                        assumed: assumed)
+                    {
+                        mask |= 1 << UInt64(position - layout.references.lowerBound)
+                    }
                 }
                 if mask == 0 {
                     let classSlot = layout.results + peerClass
