@@ -14,10 +14,15 @@ struct PrivateAddressIndex: Sendable {
         fileprivate let value: Int32
     }
 
-    /// Each slot's address (its value); a slot is empty when its holder is -1.
-    private var addresses: [UInt32]
-    /// Each slot's ``Holders`` value.
-    private var holders: [Int32]
+    /// One address and its holders, side by side: a probe reads one cache line, not two.
+    private struct Slot {
+        /// The address (its value); the slot is empty when ``holders`` is -1.
+        var address: UInt32
+        /// The address's ``Holders`` value.
+        var holders: Int32
+    }
+
+    private var slots: [Slot]
     /// For each address several interfaces hold: their count, then the interfaces.
     private var shared: [Int32] = []
     /// The number of bits of a slot number (the table has `1 << bits` slots).
@@ -28,16 +33,15 @@ struct PrivateAddressIndex: Sendable {
         var bits = 3
         while (1 << bits) < byAddress.count * 2 { bits += 1 }
         self.bits = bits
-        addresses = Array(repeating: 0, count: 1 << bits)
-        holders = Array(repeating: -1, count: 1 << bits)
+        slots = Array(repeating: Slot(address: 0, holders: -1), count: 1 << bits)
         for (address, interfaces) in byAddress where !interfaces.isEmpty {
             var slot = Self.slot(of: address.value, bits: bits)
-            while holders[slot] != -1 { slot = (slot + 1) & ((1 << bits) - 1) }
-            addresses[slot] = address.value
+            while slots[slot].holders != -1 { slot = (slot + 1) & ((1 << bits) - 1) }
+            slots[slot].address = address.value
             if interfaces.count == 1 {
-                holders[slot] = Int32(interfaces[0])
+                slots[slot].holders = Int32(interfaces[0])
             } else {
-                holders[slot] = -2 - Int32(shared.count)
+                slots[slot].holders = -2 - Int32(shared.count)
                 shared.append(Int32(interfaces.count))
                 shared += interfaces.map { Int32($0) }
             }
@@ -52,8 +56,8 @@ struct PrivateAddressIndex: Sendable {
     /// The interfaces holding `address`.
     func holders(of address: IPv4Address) -> Holders {
         var slot = Self.slot(of: address.value, bits: bits)
-        while holders[slot] != -1 {
-            if addresses[slot] == address.value { return Holders(value: holders[slot]) }
+        while slots[slot].holders != -1 {
+            if slots[slot].address == address.value { return Holders(value: slots[slot].holders) }
             slot = (slot + 1) & ((1 << bits) - 1)
         }
         return Holders(value: -1)

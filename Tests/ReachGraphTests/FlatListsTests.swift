@@ -111,4 +111,30 @@ struct FlatListsTests {
             #expect(found == interfaces, "\(address)")
         }
     }
+
+    /// Check positions packed in one word read back in the order appended, up to seven each
+    /// below 256; one more, or one too large, is refused and leaves them as they were.
+    @Test("check positions packed in a word read back as appended")
+    func checkPositions() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var positions = CheckPositions()
+            var expected: [Int] = []
+            for _ in 0..<10 {
+                let position = Int.random(in: 0..<300, using: &generator)
+                let fits = expected.count < CheckPositions.capacity && position < 256
+                let appended = positions.append(position)
+                #expect(appended == fits)
+                if fits { expected.append(position) }
+                #expect(Array(positions) == expected)
+                #expect(positions.count == expected.count)
+            }
+        }
+        var edge = CheckPositions()
+        #expect(Array(edge).isEmpty)
+        let negative = edge.append(-1)
+        #expect(!negative)
+        let largest = edge.append(255)
+        #expect(largest && Array(edge) == [255])
+    }
 }

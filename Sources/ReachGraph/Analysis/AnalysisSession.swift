@@ -47,12 +47,11 @@ struct AnalysisSession {
         let target: WalkTarget
     }
 
-    /// The walks (one per AZ pick) of the first source with a walk key; nil when the path
-    /// depends on ports, so each source is traced per port class instead.
+    /// The walks (one per AZ pick) of the first source with a walk key, each with its template
+    /// for the sources that stand in for it; nil when the path depends on ports, so each source
+    /// is traced per port class instead.
     private struct CachedWalk {
         let walks: [PairAnalyzer.Walk]?
-        /// The walks' templates, for the sources that stand in for the first one.
-        let templates: [PairAnalyzer.Template?]?
         let interface: Int
         let address: IPv4Address
 
@@ -268,15 +267,9 @@ struct AnalysisSession {
             } else {
                 let recorded = pairs.allWalks(
                     from: source.place, sourceAddress, to: destination.place, destinationAddress,
-                    notingLookups: footprint != nil)
+                    notingLookups: footprint != nil, templatedFor: interface)
                 found = walks.count
-                walks.append(
-                    CachedWalk(
-                        walks: recorded,
-                        templates: recorded?.map {
-                            pairs.template(of: $0, source: (interface, sourceAddress))
-                        },
-                        interface: interface, address: sourceAddress))
+                walks.append(CachedWalk(walks: recorded, interface: interface, address: sourceAddress))
                 if sharedWalks[shared] < 0 { sharedWalks[shared] = Int32(found) }
                 // Kept for its own public class too when another walk holds the shared place,
                 // or when only its own class may take it.
@@ -297,7 +290,7 @@ struct AnalysisSession {
             : PairAnalyzer.Substitution(
                 interface: (cached.interface, interface), address: (cached.address, sourceAddress))
         note(recorded, substitute: substitute, assumed: assumed)
-        return pairs.answer(recorded, templates: cached.templates, substitute: substitute)
+        return pairs.answer(recorded, substitute: substitute)
     }
 
     /// A subnet's hosts (addresses no interface holds) answered from the walk of an interface
@@ -326,7 +319,7 @@ struct AnalysisSession {
         let substitute = PairAnalyzer.Substitution(
             interface: (cached.interface, nil), address: (cached.address, sourceAddress))
         note(recorded, substitute: substitute, assumed: assumed)
-        return pairs.answer(recorded, templates: cached.templates, substitute: substitute)
+        return pairs.answer(recorded, substitute: substitute)
     }
 
     private mutating func note(

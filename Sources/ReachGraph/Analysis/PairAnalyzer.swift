@@ -50,6 +50,10 @@ struct PairAnalyzer {
         var zoneChoices: Int
         /// Whether the path read the source's public IP (it left through an internet gateway).
         var readsPublicAddresses: Bool
+        /// The walk judged for the interface it was walked from, when kept for the sources
+        /// that stand in for it (see `templatedFor` in ``PairAnalyzer/allWalks``): kept in the
+        /// walk rather than in a list beside the walks, one allocation fewer per walk kept.
+        var template: Template?
     }
 
     /// Walks the path of a probe packet between two addresses, recording its filters, and
@@ -70,7 +74,7 @@ struct PairAnalyzer {
             checks: tracer.filterChecks, lookups: notingLookups ? tracer.routeLookups : nil,
             blockReason: tracer.blockers.first?.reason,
             unknownReason: tracer.unknown?.reason, dependsOnPorts: tracer.pathDependsOnPorts,
-            zoneChoices: tracer.zoneChoices, readsPublicAddresses: tracer.readsPublicAddresses)
+            zoneChoices: tracer.zoneChoices, readsPublicAddresses: tracer.readsPublicAddresses, template: nil)
     }
 
     /// Starts over with `assumed` as the address of a DB endpoint the input does not give one
@@ -84,34 +88,36 @@ struct PairAnalyzer {
     }
 
     /// Every walk between two addresses, one per AZ pick; nil when the path depends on ports.
-    /// The route tables read are noted when `notingLookups` (for an answer's footprint).
-    func allWalks(
+    /// The route tables read are noted when `notingLookups` (for an answer's footprint); each
+    /// walk gets its template when `templatedFor` names the interface walked from (see
+    /// ``Walk/template``).
+    mutating func allWalks(
         from source: TracePlace, _ sourceAddress: IPv4Address, to destination: TracePlace,
-        _ destinationAddress: IPv4Address, notingLookups: Bool
+        _ destinationAddress: IPv4Address, notingLookups: Bool, templatedFor interface: Int? = nil
     ) -> [Walk]? {
-        let first = walk(
+        var first = walk(
             from: source, sourceAddress, to: destination, destinationAddress, notingLookups: notingLookups)
         if first.dependsOnPorts { return nil }
+        if let interface { first.template = template(of: first, source: (interface, sourceAddress)) }
         var result = [first]
         for choice in 1..<max(1, first.zoneChoices) {
-            let other = walk(
+            var other = walk(
                 from: source, sourceAddress, to: destination, destinationAddress, zoneChoice: choice,
                 notingLookups: notingLookups)
             if other.dependsOnPorts { return nil }
+            if let interface { other.template = template(of: other, source: (interface, sourceAddress)) }
             result.append(other)
         }
         return result
     }
 
     /// The answer of every AZ pick's walk: they must agree (S-TGW: AWS picks, the client cannot).
-    /// `templates`, when given, are the walks' (see ``template(of:source:)``).
-    mutating func answer(_ walks: [Walk], templates: [Template?]? = nil, substitute: Substitution?)
-        -> FlowReach
-    {
-        var result = evaluate(walks[0], template: templates?[0], substitute: substitute)
-        for (index, other) in walks.enumerated().dropFirst() {
+    /// A walk with a template is judged through it.
+    mutating func answer(_ walks: [Walk], substitute: Substitution?) -> FlowReach {
+        var result = evaluate(walks[0], template: walks[0].template, substitute: substitute)
+        for other in walks.dropFirst() {
             result = result.agreeing(
-                with: evaluate(other, template: templates?[index], substitute: substitute),
+                with: evaluate(other, template: other.template, substitute: substitute),
                 disagreement: .zoneDependent)
         }
         return result
@@ -128,19 +134,23 @@ struct PairAnalyzer {
         /// The checks another source can change: the security groups of the source itself,
         /// and those that judge the source's address (its group memberships differ). Network
         /// ACLs that judge its address judge any address of its class alike.
-        let varying: [Int]
+        let varying: CheckPositions
     }
 
     /// The template of `walk`, walked from `source`'s interface and address; nil for a walk a
-    /// path-level stop blocked, which needs none.
-    mutating func template(of walk: Walk, source: (interface: Int, address: IPv4Address)) -> Template? {
+    /// path-level stop blocked, which needs none, and for one with more checks a stand-in
+    /// changes than a template notes (each source's walk is then judged whole).
+    private mutating func template(of walk: Walk, source: (interface: Int, address: IPv4Address)) -> Template?
+    {
         guard walk.blockReason == nil else { return nil }
-        let key = pathKey(of: walk, substitute: nil)
-        var varying: [Int] = []
+        var varying = CheckPositions()
         for (position, check) in walk.checks.enumerated() {
             guard case .securityGroups(let interface, _, let peer) = check else { continue }
-            if interface == source.interface || peer == source.address { varying.append(position) }
+            if interface == source.interface || peer == source.address {
+                guard varying.append(position) else { return nil }
+            }
         }
+        let key = pathKey(of: walk, substitute: nil)
         return Template(generation: generation, key: key, reach: answer(for: key), varying: varying)
     }
 
