@@ -150,7 +150,10 @@ extension FlowTracer {
                 "the attachment has no subnet", packet: packet)
             return nil
         }
-        if direction == .forward { attachmentSubnetUsed[attachment] = subnet }
+        // Only appliance mode reads it back: other attachments note nothing (no list made per walk).
+        if direction == .forward, graph.attachments[attachment].applianceMode {
+            attachmentSubnetUsed[attachment] = subnet
+        }
         hop(
             graph.attachments[attachment].ref, .forwarded,
             describe: {

@@ -152,7 +152,9 @@ struct SourceCollector {
             return
         }
         if subnet >= positionOfSubnetHosts.count {
-            positionOfSubnetHosts += repeatElement(-1, count: subnet + 1 - positionOfSubnetHosts.count)
+            // Grown by doubling: subnets come in order, one more each time.
+            let count = max(subnet + 1, 2 * positionOfSubnetHosts.count)
+            positionOfSubnetHosts += repeatElement(-1, count: count - positionOfSubnetHosts.count)
         }
         positionOfSubnetHosts[subnet] = Int32(index)
     }
