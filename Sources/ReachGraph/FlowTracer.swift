@@ -178,13 +178,15 @@ struct FlowTracer {
 
     // MARK: - Recording
 
+    /// Notes a hop; its rule and detail are read only for a trace that keeps hops (a
+    /// recording walk keeps none, and reading a route's label counts a reference to it).
     func hop(
-        _ component: ComponentRef, _ action: PathHop.Action, rule: String? = nil,
+        _ component: ComponentRef, _ action: PathHop.Action, rule: @autoclosure () -> String? = nil,
         _ detail: @autoclosure () -> String, _ packet: Packet
     ) {
         record(component) {
             PathHop(
-                component: component, direction: direction, action: action, rule: rule, detail: detail(),
+                component: component, direction: direction, action: action, rule: rule(), detail: detail(),
                 packet: hopLog.text(of: packet))
         }
     }
@@ -193,12 +195,12 @@ struct FlowTracer {
     /// rather than capturing the tracer, which a mutating caller would otherwise copy whole
     /// (every table and log it holds) on each hop, text or not.
     func hop(
-        _ component: ComponentRef, _ action: PathHop.Action, rule: String? = nil,
+        _ component: ComponentRef, _ action: PathHop.Action, rule: @autoclosure () -> String? = nil,
         describe: (ForwardingGraph) -> String, _ packet: Packet
     ) {
         record(component) {
             PathHop(
-                component: component, direction: direction, action: action, rule: rule,
+                component: component, direction: direction, action: action, rule: rule(),
                 detail: describe(graph), packet: hopLog.text(of: packet))
         }
     }
