@@ -666,24 +666,27 @@ struct IncrementalDiffTests {
     func randomEdits() async {
         await propertyCheck(count: 30, input: Gen.uint8().array(of: 60...180)) { bytes in
             let network = RandomNetwork(bytes: bytes)
-            let net = try TestNetwork(network.yaml)
-            let selector = try EndpointSelector("kind:db")
-            let baseline = try ReachabilityBaseline(graph: net.graph, destinations: selector)
-            let edits =
-                FilterEdit.samples(for: net.graph.topology, limit: 3)
-                + RouteEdit.samples(for: net.graph.topology, limit: 3)
-                + PublicAddressEdit.samples(for: net.graph.topology, limit: 3)
-            guard !edits.isEmpty else { return }
-            // The last bytes pick two edits, applied together.
-            let first = edits[Int(bytes[bytes.count - 1]) % edits.count]
-            let second = edits[Int(bytes[bytes.count - 2]) % edits.count]
-            var after = net.graph.topology
-            first.apply(&after)
-            second.apply(&after)
-            #expect(
-                try baseline.diff(after: after)
-                    == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff(to: selector),
-                "\(first); \(second) in:\n\(network.yaml)")
+            failingOnThrow("in:\n\(network.yaml)") {
+                let net = try TestNetwork(network.yaml)
+                let selector = try EndpointSelector("kind:db")
+                let baseline = try ReachabilityBaseline(graph: net.graph, destinations: selector)
+                let edits =
+                    FilterEdit.samples(for: net.graph.topology, limit: 3)
+                    + RouteEdit.samples(for: net.graph.topology, limit: 3)
+                    + PublicAddressEdit.samples(for: net.graph.topology, limit: 3)
+                guard !edits.isEmpty else { return }
+                // The last bytes pick two edits, applied together.
+                let first = edits[Int(bytes[bytes.count - 1]) % edits.count]
+                let second = edits[Int(bytes[bytes.count - 2]) % edits.count]
+                var after = net.graph.topology
+                first.apply(&after)
+                second.apply(&after)
+                #expect(
+                    try baseline.diff(after: after)
+                        == ReachabilityDiffer(before: net.graph, after: ForwardingGraph(after)).diff(
+                            to: selector),
+                    "\(first); \(second) in:\n\(network.yaml)")
+            }
         }
     }
 }

@@ -2,10 +2,13 @@
 /// property test's shrinker, by shortening and lowering the bytes, shrinks the network too.
 ///
 /// Two or three VPCs (one peering between the first two, active or not), each with two or three
-/// subnets, optional internet gateways, route tables with local, internet, peering and blackhole
-/// routes, network ACLs with random ordered entries over a small pool of CIDRs and ports,
-/// security groups with CIDR and group-reference rules, instances (some with public IPs) and
-/// DBs (some without a known address, some publicly accessible).
+/// subnets, optional internet gateways, an optional transit gateway (VPC attachments whose
+/// subnets are also workload subnets, in either AZ, some in appliance mode, and one or two
+/// route tables with associations, propagations, static and blackhole routes), route tables
+/// with local, internet, peering, transit gateway and blackhole routes, network ACLs with random
+/// ordered entries over a small pool of CIDRs and ports, security groups with CIDR and
+/// group-reference rules, instances (some with public IPs) and DBs (some without a known
+/// address, some publicly accessible).
 struct RandomNetwork {
     private var bytes: [UInt8]
     private var position = 0
@@ -48,20 +51,25 @@ struct RandomNetwork {
                 "  - {name: pcx01, requester: vpc0, accepter: vpc1, status: \(chance(85) ? "active" : "pending-acceptance")}"
             )
         }
+        let transitGateway = chance(60)
+        if transitGateway { lines += ["transitGateways:", "  - {name: tgw0}"] }
         var subnetsOf: [[String]] = []
+        var zoneOf: [String: String] = [:]
         lines.append("subnets:")
         for v in 0..<vpcCount {
             var names: [String] = []
             for s in 0..<(2 + next() % 2) {
                 let name = "s\(v)\(s)"
                 names.append(name)
+                zoneOf[name] = pick(["a", "b"])
                 lines.append(
-                    "  - {name: \(name), vpc: vpc\(v), cidr: 10.\(v).\(s).0/24, az: us-east-1\(pick(["a", "b"]))}"
+                    "  - {name: \(name), vpc: vpc\(v), cidr: 10.\(v).\(s).0/24, az: us-east-1\(zoneOf[name] ?? "a")}"
                 )
             }
             subnetsOf.append(names)
         }
         subnetNames = subnetsOf.flatMap { $0 }
+        if transitGateway { lines += transitGatewayLines(subnetsOf, zoneOf: zoneOf) }
         // Per VPC a main route table, and sometimes a second one for its first subnet.
         lines.append("routeTables:")
         for v in 0..<vpcCount {
@@ -82,6 +90,14 @@ struct RandomNetwork {
                     default: break
                     }
                 }
+                if transitGateway, chance(70) {
+                    // The whole estate, or one other VPC (more specific than a peering's /8).
+                    let destination =
+                        chance(50) ? "10.0.0.0/8" : "10.\((v + 1 + next() % 2) % vpcCount).0.0/16"
+                    if !routes.contains(where: { $0.contains("destination: \(destination),") }) {
+                        routes.append("{destination: \(destination), target: tgw0}")
+                    }
+                }
                 if chance(15) {
                     routes.append("{destination: 10.\((v + 1) % vpcCount).0.0/24, target: blackhole}")
                 }
@@ -90,9 +106,11 @@ struct RandomNetwork {
             }
         }
         // Network ACLs: some subnets get a random one; the rest keep the VPC's default (allow all).
+        // Fewer with a transit gateway, whose paths cross twice as many subnets' ACLs: else
+        // almost none would get through.
         var acls: [String] = []
         for v in 0..<vpcCount {
-            let members = subnetsOf[v].filter { _ in chance(55) }
+            let members = subnetsOf[v].filter { _ in chance(transitGateway ? 15 : 55) }
             if members.isEmpty { continue }
             acls.append("  - name: acl\(v)")
             acls.append("    vpc: vpc\(v)")
@@ -154,9 +172,12 @@ struct RandomNetwork {
                     let s = subnet.last.map(String.init) ?? "0"
                     let publicIP =
                         gateways.contains(v) && chance(40) ? ", publicIp: 203.0.113.\(address)" : ""
+                    // No groups listed: the VPC's default group (an empty list is not valid input).
                     let groups = ["sg\(v)0", "sg\(v)1"].filter { _ in chance(60) }
+                    let groupList =
+                        groups.isEmpty ? "" : ", securityGroups: [\(groups.joined(separator: ", "))]"
                     lines.append(
-                        "  - {name: \(name), subnet: \(subnet), privateIp: 10.\(v).\(s).\(address)\(publicIP), securityGroups: [\(groups.joined(separator: ", "))]}"
+                        "  - {name: \(name), subnet: \(subnet), privateIp: 10.\(v).\(s).\(address)\(publicIP)\(groupList)}"
                     )
                     address += 1
                 }
@@ -186,6 +207,52 @@ struct RandomNetwork {
             lines.append("  - {\(fields.joined(separator: ", "))}")
         }
         yaml = lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A transit gateway's VPC attachments (most VPCs; one or two of a VPC's subnets, which
+    /// also hold instances, so a source may be in its own attachment subnet) and one or two
+    /// route tables: associations, propagations, and sometimes a static route to an attachment
+    /// or a blackhole.
+    private mutating func transitGatewayLines(_ subnetsOf: [[String]], zoneOf: [String: String]) -> [String] {
+        var lines = ["transitGatewayAttachments:"]
+        var attachments: [Int] = []
+        for (v, subnets) in subnetsOf.enumerated() where chance(85) {
+            // At most one subnet per AZ, as AWS allows.
+            var attached: [String] = []
+            for subnet in subnets
+            where chance(60) && !attached.contains(where: { zoneOf[$0] == zoneOf[subnet] }) {
+                attached.append(subnet)
+            }
+            if attached.isEmpty { attached = [pick(subnets)] }
+            let appliance = chance(25) ? ", applianceMode: true" : ""
+            lines.append(
+                "  - {name: att\(v), transitGateway: tgw0, vpc: vpc\(v), subnets: [\(attached.joined(separator: ", "))]\(appliance)}"
+            )
+            attachments.append(v)
+        }
+        guard !attachments.isEmpty else { return [] }
+        lines.append("transitGatewayRouteTables:")
+        let tables = chance(50) ? 2 : 1
+        for table in 0..<tables {
+            // One table: every attachment; two: the attachments split between them.
+            let associated = attachments.filter { tables == 1 || $0 % 2 == table }
+            let propagated = attachments.filter { _ in chance(75) }
+            lines.append("  - name: tgwrt\(table)")
+            lines.append("    transitGateway: tgw0")
+            lines.append("    associations: [\(associated.map { "att\($0)" }.joined(separator: ", "))]")
+            lines.append("    propagations: [\(propagated.map { "att\($0)" }.joined(separator: ", "))]")
+            var routes: [String] = []
+            if chance(25) {
+                routes.append("{destination: 10.\(pick(attachments)).1.0/24, blackhole: true}")
+            }
+            if chance(25) {
+                routes.append(
+                    "{destination: 10.\(pick(attachments)).0.0/17, attachment: att\(pick(attachments))}")
+            }
+            lines.append(routes.isEmpty ? "    routes: []" : "    routes:")
+            for route in routes { lines.append("      - \(route)") }
+        }
+        return lines
     }
 
     private mutating func cidr(_ vpcCount: Int) -> String {

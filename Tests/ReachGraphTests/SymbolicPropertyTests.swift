@@ -30,27 +30,30 @@ struct SymbolicPropertyTests {
     func symbolicEqualsConcrete() async {
         await propertyCheck(count: 25, input: Gen.uint8().array(of: 40...160)) { bytes in
             let network = RandomNetwork(bytes: bytes)
-            let net = try TestNetwork(network.yaml)
-            let analyzer = ReachabilityAnalyzer(graph: net.graph)
-            // Each pair checks every sixth flow, a different sixth per pair, to keep the
-            // concrete checker's share of the run short while covering every flow.
-            var pair = 0
-            let sources = network.instanceNames + network.subnetNames + ["internet"] + network.databaseNames
-            for destinationName in network.databaseNames + network.instanceNames {
-                let destination = try net.checker.resolver.resolve(destinationName)
-                for sourceName in sources where sourceName != destinationName {
-                    let source = try net.checker.resolver.resolve(sourceName)
-                    let reach = analyzer.reach(from: source, to: destination)
-                    pair += 1
-                    for (index, (proto, port)) in Self.flows.enumerated() where (index + pair) % 6 == 0 {
-                        let query = FlowQuery(
-                            source: source, destination: destination, flowProtocol: .single(proto),
-                            destinationPort: proto.hasPorts ? port : nil,
-                            icmpType: UInt8(truncatingIfNeeded: port))
-                        let expected = try net.checker.check(query)
-                        #expect(
-                            reach.verdict(proto, port: port) == expected.verdict,
-                            "\(sourceName) -> \(destinationName) \(proto)/\(port) in:\n\(network.yaml)")
+            failingOnThrow("in:\n\(network.yaml)") {
+                let net = try TestNetwork(network.yaml)
+                let analyzer = ReachabilityAnalyzer(graph: net.graph)
+                // Each pair checks every sixth flow, a different sixth per pair, to keep the
+                // concrete checker's share of the run short while covering every flow.
+                var pair = 0
+                let sources =
+                    network.instanceNames + network.subnetNames + ["internet"] + network.databaseNames
+                for destinationName in network.databaseNames + network.instanceNames {
+                    let destination = try net.checker.resolver.resolve(destinationName)
+                    for sourceName in sources where sourceName != destinationName {
+                        let source = try net.checker.resolver.resolve(sourceName)
+                        let reach = analyzer.reach(from: source, to: destination)
+                        pair += 1
+                        for (index, (proto, port)) in Self.flows.enumerated() where (index + pair) % 6 == 0 {
+                            let query = FlowQuery(
+                                source: source, destination: destination, flowProtocol: .single(proto),
+                                destinationPort: proto.hasPorts ? port : nil,
+                                icmpType: UInt8(truncatingIfNeeded: port))
+                            let expected = try net.checker.check(query)
+                            #expect(
+                                reach.verdict(proto, port: port) == expected.verdict,
+                                "\(sourceName) -> \(destinationName) \(proto)/\(port) in:\n\(network.yaml)")
+                        }
                     }
                 }
             }
@@ -61,25 +64,28 @@ struct SymbolicPropertyTests {
     func witnessesReTrace() async {
         await propertyCheck(count: 60, input: Gen.uint8().array(of: 40...160)) { bytes in
             let network = RandomNetwork(bytes: bytes)
-            let net = try TestNetwork(network.yaml)
-            let analyzer = ReachabilityAnalyzer(graph: net.graph)
-            // All traffic, and a question about some of it: witnesses show the traffic asked about.
-            let questions = [TrafficSet.all, TrafficSet(ports: IntervalSet(2000...9000), of: .tcp)]
-            for name in network.databaseNames + network.instanceNames {
-                for traffic in questions {
-                    let answer = analyzer.whoCanReach(
-                        try net.checker.resolver.resolve(name), traffic: traffic)
-                    for source in answer.sources where !source.reach.reachable.isEmpty {
-                        let witness = try #require(source.witness)
-                        #expect(
-                            analyzer.trace(witness).verdict == .reachable,
-                            "witness \(witness.packet) from \(source.ref) to \(name) in:\n\(network.yaml)")
-                        // The witness's traffic is in what the source reaches with.
-                        #expect(
-                            source.reach.reachable.contains(
-                                witness.packet.protocolNumber, port: witness.packet.destinationPort),
-                            "witness \(witness.packet) from \(source.ref) to \(name), which reaches with \(source.reach.reachable), in:\n\(network.yaml)"
-                        )
+            failingOnThrow("in:\n\(network.yaml)") {
+                let net = try TestNetwork(network.yaml)
+                let analyzer = ReachabilityAnalyzer(graph: net.graph)
+                // All traffic, and a question about some of it: witnesses show the traffic asked about.
+                let questions = [TrafficSet.all, TrafficSet(ports: IntervalSet(2000...9000), of: .tcp)]
+                for name in network.databaseNames + network.instanceNames {
+                    for traffic in questions {
+                        let answer = analyzer.whoCanReach(
+                            try net.checker.resolver.resolve(name), traffic: traffic)
+                        for source in answer.sources where !source.reach.reachable.isEmpty {
+                            let witness = try #require(source.witness)
+                            #expect(
+                                analyzer.trace(witness).verdict == .reachable,
+                                "witness \(witness.packet) from \(source.ref) to \(name) in:\n\(network.yaml)"
+                            )
+                            // The witness's traffic is in what the source reaches with.
+                            #expect(
+                                source.reach.reachable.contains(
+                                    witness.packet.protocolNumber, port: witness.packet.destinationPort),
+                                "witness \(witness.packet) from \(source.ref) to \(name), which reaches with \(source.reach.reachable), in:\n\(network.yaml)"
+                            )
+                        }
                     }
                 }
             }
