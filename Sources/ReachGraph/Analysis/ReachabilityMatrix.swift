@@ -54,9 +54,10 @@ extension ReachabilityAnalyzer {
         let tallies = ParallelChunks.map(destinations.count, minimumChunk: 1) { range in
             var session = sessions.take()
             session.traffic = traffic
+            let rows = sources.copy()
             let tallies = range.map { index in
                 tally(
-                    destinations[index].endpoint, rows: rowCount, sources: sources, groups: groups,
+                    destinations[index].endpoint, rows: rowCount, sources: rows, groups: groups,
                     traffic: traffic, session: &session)
             }
             sessions.giveBack(session)
@@ -79,22 +80,29 @@ extension ReachabilityAnalyzer {
 
     /// The matrix's sources: which rows each belongs to, how many each row has, and the scope
     /// of the who-can-reach question that answers them.
-    private struct SourceRows: Sendable {
+    ///
+    /// A class, with one object per core (``copy()``): the tally's closures capture it for
+    /// every answer, and capturing a structure of lists would count a reference to each list,
+    /// lists every core shares, for each of thousands of answers per destination.
+    private final class SourceRows: Sendable {
         /// The rows of each subnet's hosts, site and the internet.
-        var rowsOfSource: [SourceIdentity: [Int]] = [:]
+        let rowsOfSource: [SourceIdentity: [Int]]
         /// The rows of each interface, one after another by interface index, at
         /// ``rowStarts``: looked up for each of thousands per destination, without a list per
         /// interface to count a reference for.
-        var rowsOfInterfaces: [Int] = []
+        let rowsOfInterfaces: [Int]
         /// Where each interface's rows start in ``rowsOfInterfaces``, with one more start past
         /// the last.
-        var rowStarts: [Int]
-        var count: [Int]
-        var scope = SourceScope(
-            interfaces: [], includesSubnetHosts: false, includesOnPremSites: false, includesInternet: false)
+        let rowStarts: [Int]
+        let count: [Int]
+        let scope: SourceScope
 
         init(_ rows: [(label: String, endpoints: [Endpoint])], interfaces: Int) {
-            count = Array(repeating: 0, count: rows.count)
+            var count = Array(repeating: 0, count: rows.count)
+            var scope = SourceScope(
+                interfaces: [], includesSubnetHosts: false, includesOnPremSites: false,
+                includesInternet: false)
+            var rowsOfSource: [SourceIdentity: [Int]] = [:]
             var rowsOfInterface = [[Int]](repeating: [], count: interfaces)
             for (row, group) in rows.enumerated() {
                 for endpoint in group.endpoints {
@@ -114,13 +122,30 @@ extension ReachabilityAnalyzer {
                     }
                 }
             }
-            rowStarts = [0]
+            var rowsOfInterfaces: [Int] = []
+            var rowStarts = [0]
             rowStarts.reserveCapacity(interfaces + 1)
             for rows in rowsOfInterface {
                 rowsOfInterfaces += rows
                 rowStarts.append(rowsOfInterfaces.count)
             }
+            self.count = count
+            self.scope = scope
+            self.rowsOfSource = rowsOfSource
+            self.rowsOfInterfaces = rowsOfInterfaces
+            self.rowStarts = rowStarts
         }
+
+        private init(copying other: SourceRows) {
+            rowsOfSource = other.rowsOfSource
+            rowsOfInterfaces = other.rowsOfInterfaces
+            rowStarts = other.rowStarts
+            count = other.count
+            scope = other.scope
+        }
+
+        /// Another object over the same lists, for one core to count its own references to.
+        func copy() -> SourceRows { SourceRows(copying: self) }
 
         /// Calls `body` with each row `identity` is a source of.
         func forEachRow(of identity: SourceIdentity, _ body: (Int) -> Void) {
