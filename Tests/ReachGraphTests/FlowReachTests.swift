@@ -43,4 +43,20 @@ struct FlowReachTests {
         #expect(reach.verdict(.tcp, port: 5432) == .reachable)
         #expect(reach.verdict(.udp, port: 53) == .unknown)
     }
+
+    /// An answer is identical to its copies, and not to an equal answer built apart, nor to a
+    /// copy changed afterwards: identity may only save work on answers known to be equal.
+    @Test("an answer is identical to its copies only")
+    func identity() {
+        let answer = FlowReach(reachable: tcp5432, unknown: .empty)
+        let copy = answer
+        #expect(answer.isIdentical(to: copy))
+        let apart = FlowReach(reachable: tcp5432, unknown: .empty)
+        #expect(apart == answer)
+        #expect(!apart.isIdentical(to: answer))
+        var changed = copy
+        changed.unknown = TrafficSet(ports: IntervalSet(22...22), of: .tcp)
+        #expect(!changed.isIdentical(to: answer))
+        #expect(answer.isIdentical(to: copy))
+    }
 }

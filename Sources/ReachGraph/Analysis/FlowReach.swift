@@ -26,6 +26,10 @@ public struct FlowReach: Hashable, Sendable {
 
     private var storage: Storage
 
+    /// Whether `other` is this very answer (the same storage, as answers shared through a
+    /// cache are), which is cheaper to know than whether the two are equal; false says nothing.
+    func isIdentical(to other: FlowReach) -> Bool { storage === other.storage }
+
     /// Traffic that reaches the destination and whose replies come back.
     public var reachable: TrafficSet {
         get { storage.reachable }

@@ -195,6 +195,8 @@ extension ReachabilityAnalyzer {
         let asksAboutAllTraffic = traffic == .all
         // The rows an answer reached, kept between answers rather than made for each.
         var reachedRows: [Int] = []
+        // Per row, the answer last merged into its traffic.
+        var merged = [FlowReach?](repeating: nil, count: rows)
         forEachAnswer(
             of: destination, scope: sources.scope, groups: groups, excluding: excluded, recording: false,
             in: &session
@@ -228,7 +230,10 @@ extension ReachabilityAnalyzer {
                 }
             }
             for row in reachedRows {
+                // Sources whose paths judge alike share one answer: a row merges it once.
+                if let last = merged[row], last.isIdentical(to: reach) { continue }
                 result.cells[row].traffic = result.cells[row].traffic.union(reach.reachable)
+                merged[row] = reach
             }
         }
         for (row, example) in examples.enumerated() {
