@@ -195,7 +195,8 @@ extension ReachabilityAnalyzer {
         let asksAboutAllTraffic = traffic == .all
         // The rows an answer reached, kept between answers rather than made for each.
         var reachedRows: [Int] = []
-        // Per row, the answer last merged into its traffic.
+        // Per row, the answer (before the traffic asked about is cut from it) last merged into
+        // its traffic.
         var merged = [FlowReach?](repeating: nil, count: rows)
         forEachAnswer(
             of: destination, scope: sources.scope, groups: groups, excluding: excluded, recording: false,
@@ -230,10 +231,12 @@ extension ReachabilityAnalyzer {
                 }
             }
             for row in reachedRows {
-                // Sources whose paths judge alike share one answer: a row merges it once.
-                if let last = merged[row], last.isIdentical(to: reach) { continue }
+                // Sources whose paths judge alike share one answer, and come one after another:
+                // a row does not merge again the answer it merged last (the traffic asked
+                // about is cut from the answer alike each time).
+                if let last = merged[row], last.isIdentical(to: answered.reach) { continue }
                 result.cells[row].traffic = result.cells[row].traffic.union(reach.reachable)
-                merged[row] = reach
+                merged[row] = answered.reach
             }
         }
         for (row, example) in examples.enumerated() {
