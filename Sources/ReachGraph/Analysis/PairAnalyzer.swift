@@ -114,11 +114,10 @@ struct PairAnalyzer {
     /// The answer of every AZ pick's walk: they must agree (S-TGW: AWS picks, the client cannot).
     /// A walk with a template is judged through it.
     mutating func answer(_ walks: [Walk], substitute: Substitution?) -> FlowReach {
-        var result = evaluate(walks[0], template: walks[0].template, substitute: substitute)
+        var result = evaluateByTemplate(walks[0], substitute: substitute)
         for other in walks.dropFirst() {
             result = result.agreeing(
-                with: evaluate(other, template: other.template, substitute: substitute),
-                disagreement: .zoneDependent)
+                with: evaluateByTemplate(other, substitute: substitute), disagreement: .zoneDependent)
         }
         return result
     }
@@ -157,9 +156,8 @@ struct PairAnalyzer {
     /// Evaluates a walk through its template when it has a current one: only the checks a
     /// stand-in source changes are judged again, and when they judge as for the walk's own
     /// source, so does the whole path.
-    private mutating func evaluate(_ walk: Walk, template: Template?, substitute: Substitution?) -> FlowReach
-    {
-        guard let template, template.generation == generation else {
+    private mutating func evaluateByTemplate(_ walk: Walk, substitute: Substitution?) -> FlowReach {
+        guard let template = walk.template, template.generation == generation else {
             return evaluate(walk, substitute: substitute)
         }
         guard let substitute else { return template.reach }
