@@ -154,8 +154,9 @@ public struct ReachabilityAnalyzer: Sendable {
         let sources = ParallelChunks.array(count: entryCount, parts: chunks.count) { chunk, start in
             // One copy of the chunk, not one per span: each copy counts a reference per list.
             let part = chunks[chunk]
+            let names = SourceNames(graph: graph)
             for (span, place) in zip(part.spans, places[chunk]) {
-                part.collector.write(part.report, sources: span.sources, graph: graph, to: start + place)
+                part.collector.write(part.report, sources: span.sources, names: names, to: start + place)
             }
         }
         return WhoCanReachAnswer(

@@ -180,8 +180,9 @@ struct SourceCollector {
     /// source's entries are consecutive).
     func answer(graph: ForwardingGraph, positions: inout [SourceIdentity: Range<Int>]?) -> WhoCanReachAnswer {
         let report = report()
+        let names = SourceNames(graph: graph)
         let sources = ParallelChunks.array(count: report.entryCount, parts: 1) { _, start in
-            write(report, sources: 0..<order.count, graph: graph, to: start)
+            write(report, sources: 0..<order.count, names: names, to: start)
         }
         if positions != nil {
             for (index, identity) in order.enumerated() where report.starts[index] < report.starts[index + 1]
@@ -235,14 +236,16 @@ struct SourceCollector {
     /// after another from `start`: `report.starts[sources.upperBound] -
     /// report.starts[sources.lowerBound]` places, uninitialized until then.
     func write(
-        _ report: Report, sources: Range<Int>, graph: ForwardingGraph,
+        _ report: Report, sources: Range<Int>, names: SourceNames,
         to start: UnsafeMutablePointer<ReachingSource>
     ) {
         var next = start
         for index in sources {
             forEachReported(ofSource: index, shown: report.shown) { entry, reach in
                 next.initialize(
-                    to: source(order[index], entries[entry].addresses, reach, entries[entry].witness, graph))
+                    to: ReachingSource(
+                        order[index], names: names, addresses: entries[entry].addresses, reach: reach,
+                        witness: entries[entry].witness))
                 next += 1
             }
         }
@@ -251,7 +254,7 @@ struct SourceCollector {
     /// Calls `body` with each entry of the `index`th source recorded that is reported, and its
     /// answer as reported (from `shown` when the question asks about part of the traffic): one
     /// that reaches with some of it, or might. ``report()`` counts, and
-    /// ``write(_:sources:graph:to:)`` writes, exactly the entries this hands out.
+    /// ``write(_:sources:names:to:)`` writes, exactly the entries this hands out.
     private func forEachReported(ofSource index: Int, shown: [FlowReach]?, _ body: (Int, FlowReach) -> Void) {
         var current = firstEntry[index]
         while current >= 0 {
@@ -262,41 +265,6 @@ struct SourceCollector {
             let reachIndex = Int(entries[entry].reach)
             let reach = shown?[reachIndex] ?? reaches[reachIndex]
             if !reach.isUnreachable { body(entry, reach) }
-        }
-    }
-
-    private func source(
-        _ identity: SourceIdentity, _ addresses: IPv4AddressSet, _ reach: FlowReach, _ witness: Witness?,
-        _ graph: ForwardingGraph
-    ) -> ReachingSource {
-        switch identity {
-        case .interface(let index):
-            // Read in place: a copy of the interface would count a reference for each of its
-            // strings and lists, for each of thousands of sources.
-            let kind: ReachingSource.Kind
-            if case .database = graph.interfaces[index].owner {
-                kind = .database
-            } else {
-                kind = .networkInterface
-            }
-            return ReachingSource(
-                kind: kind, ref: graph.interfaces[index].ref,
-                vpc: graph.vpcs[graph.subnets[graph.interfaces[index].subnet].vpc].ref,
-                addresses: addresses, reach: reach, witness: witness)
-        case .subnetHosts(let subnet):
-            return ReachingSource(
-                kind: .subnetHosts, ref: graph.subnets[subnet].ref,
-                vpc: graph.vpcs[graph.subnets[subnet].vpc].ref,
-                addresses: addresses, reach: reach, witness: witness)
-        case .onPremSite(let site):
-            return ReachingSource(
-                kind: .onPremSite, ref: graph.onPremSites[site].ref, vpc: nil, addresses: addresses,
-                reach: reach,
-                witness: witness)
-        case .internet:
-            return ReachingSource(
-                kind: .internet, ref: .internet, vpc: nil, addresses: addresses, reach: reach,
-                witness: witness)
         }
     }
 }
