@@ -3,8 +3,8 @@ import ReachModel
 /// A component of the network named in a path or a verdict: its kind, id and display name.
 ///
 /// The three strings are kept behind one reference: a reference is copied into every hop,
-/// blocker and reported source that names the component (tens of thousands per question on a
-/// large estate), and a copy then counts one reference instead of one per string.
+/// blocker and endpoint member that names the component (thousands per question on a large
+/// estate), and a copy then counts one reference instead of one per string.
 public struct ComponentRef: Hashable, Sendable {
     private final class Names: Sendable {
         let kind: String

@@ -69,7 +69,8 @@ public struct ReachingSource: Hashable, Sendable {
 
 /// The graph a who-can-reach answer's sources are named from, behind one reference that its
 /// entries share (one per part of the answer a core writes, so cores count references on
-/// objects of their own).
+/// objects of their own). An answer keeps the graph it was made over: its names stay that
+/// graph's after an edit, as names copied into it would.
 final class SourceNames: Sendable {
     let graph: ForwardingGraph
 
