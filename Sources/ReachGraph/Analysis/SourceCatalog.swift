@@ -113,7 +113,7 @@ struct SourceCatalog {
         var groupIndex: [GroupKey: Int] = [:]
         // Each group's members while grouping, laid out one group after another at the end.
         var members: [[(interface: Int, address: IPv4Address)]] = []
-        var keys: [(subnet: Int, walk: WalkKey, slot: Int)] = []
+        var keys: [(walk: WalkKey, slot: Int)] = []
         groupOfInterface = Array(repeating: -1, count: graph.interfaces.count)
         for index in indices {
             let interface = graph.interfaces[index]
@@ -136,7 +136,7 @@ struct SourceCatalog {
                 let slot = walkSlots[shared] ?? walkSlots.count
                 walkSlots[shared] = slot
                 members.append([(index, address)])
-                keys.append((interface.subnet, walk, slot))
+                keys.append((walk, slot))
             }
         }
         interfaceGroups.reserveCapacity(members.count)
@@ -146,7 +146,7 @@ struct SourceCatalog {
             memberAddresses += group.map(\.address)
             interfaceGroups.append(
                 InterfaceGroup(
-                    subnet: key.subnet, members: start..<memberInterfaces.count, walkKey: key.walk,
+                    subnet: key.walk.subnet, members: start..<memberInterfaces.count, walkKey: key.walk,
                     walkSlot: key.slot))
         }
     }
