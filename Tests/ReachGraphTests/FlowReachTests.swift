@@ -59,4 +59,39 @@ struct FlowReachTests {
         #expect(!changed.isIdentical(to: answer))
         #expect(answer.isIdentical(to: copy))
     }
+
+    /// Whether an answer reaches nothing and its witness's packet shape are kept beside its
+    /// sets: they must stay those of the sets, however the answer was made or changed.
+    @Test("an answer's emptiness and witness sample are those of its sets")
+    func keptFactsFollowTheSets() {
+        let icmp = TrafficSet(icmpTypes: IntervalSet(8...8))
+        var changed = FlowReach(reachable: tcp5432, unknown: .empty)
+        changed.reachable = .empty
+        var unknownOnly = FlowReach.blocked(.noRouteToDestination)
+        unknownOnly.unknown = icmp
+        let answers: [FlowReach] = [
+            FlowReach(reachable: tcp5432, unknown: .all),
+            FlowReach(reachable: .empty, unknown: icmp),
+            FlowReach(reachable: .empty, unknown: .empty),
+            .blocked(.noRouteToDestination),
+            .blocked(nil),
+            .allUnknown(.unknownResource),
+            FlowReach(reachable: .all, unknown: .empty).restricted(to: icmp),
+            FlowReach(reachable: tcp5432, unknown: .empty).restricted(to: icmp),
+            FlowReach(reachable: tcp5432, unknown: .empty).agreeing(
+                with: FlowReach(reachable: icmp, unknown: .empty), disagreement: .zoneDependent),
+            FlowReach.blocked(nil).either(FlowReach(reachable: icmp, unknown: .empty)),
+            changed,
+            unknownOnly,
+        ]
+        for answer in answers {
+            #expect(answer.isUnreachable == (answer.reachable.isEmpty && answer.unknown.isEmpty), "\(answer)")
+            let expected = answer.reachable.sample ?? answer.unknown.sample
+            #expect(answer.sample?.proto == expected?.proto, "\(answer)")
+            #expect(answer.sample?.port == expected?.port, "\(answer)")
+        }
+        #expect(changed.isUnreachable)
+        #expect(unknownOnly.sample?.proto == .icmp)
+        #expect(FlowReach(reachable: tcp5432, unknown: .all).sample?.port == 5432)
+    }
 }

@@ -347,7 +347,7 @@ struct AnalysisSession {
         _ destinationAddress: IPv4Address, assumed: (address: IPv4Address, interface: Int)?
     ) -> Witness? {
         let shown = asksAboutAllTraffic ? reach : reach.restricted(to: traffic)
-        guard let (proto, port) = shown.reachable.sample ?? shown.unknown.sample else { return nil }
+        guard let (proto, port) = shown.sample else { return nil }
         let sourcePort: UInt16 = proto.hasPorts ? 49152 : 0
         return Witness(
             packet: Packet(

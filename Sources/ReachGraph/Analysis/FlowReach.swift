@@ -12,6 +12,11 @@ public struct FlowReach: Hashable, Sendable {
         let unknown: TrafficSet
         let unknownReasons: Set<ReasonCode>
         let blockReason: ReasonCode?
+        /// Whether neither reachable nor unknown traffic remains, and the first packet shape of
+        /// the reachable traffic, else of the unknown: worked out once here, since an answer is
+        /// shared by thousands of sources and reading the sets would copy them for each.
+        let isUnreachable: Bool
+        let sample: (proto: IPProtocolNumber, port: UInt16)?
 
         init(
             reachable: TrafficSet, unknown: TrafficSet, unknownReasons: Set<ReasonCode>,
@@ -21,6 +26,18 @@ public struct FlowReach: Hashable, Sendable {
             self.unknown = unknown
             self.unknownReasons = unknownReasons
             self.blockReason = blockReason
+            isUnreachable = reachable.isEmpty && unknown.isEmpty
+            sample = reachable.sample ?? unknown.sample
+        }
+
+        /// Nothing reachable nor unknown, blocked for `reason`.
+        init(blockedFor reason: ReasonCode?) {
+            reachable = .empty
+            unknown = .empty
+            unknownReasons = []
+            blockReason = reason
+            isUnreachable = true
+            sample = nil
         }
     }
 
@@ -93,8 +110,7 @@ public struct FlowReach: Hashable, Sendable {
     static func blocked(_ reason: ReasonCode?) -> FlowReach {
         // Built directly: half the walks of a who-can-reach question may end blocked, and the
         // public initializer would subtract one empty set from another.
-        FlowReach(
-            storage: Storage(reachable: .empty, unknown: .empty, unknownReasons: [], blockReason: reason))
+        FlowReach(storage: Storage(blockedFor: reason))
     }
 
     private init(storage: Storage) { self.storage = storage }
@@ -105,7 +121,11 @@ public struct FlowReach: Hashable, Sendable {
     }
 
     /// Whether neither reachable nor unknown traffic remains.
-    public var isUnreachable: Bool { reachable.isEmpty && unknown.isEmpty }
+    public var isUnreachable: Bool { storage.isUnreachable }
+
+    /// A packet shape for a witness: the first of the reachable traffic (see
+    /// ``TrafficSet/sample``), else of the unknown; nil when neither remains.
+    var sample: (proto: IPProtocolNumber, port: UInt16)? { storage.sample }
 
     /// Traffic that is definitely unreachable.
     public var unreachable: TrafficSet { TrafficSet.all.subtracting(reachable).subtracting(unknown) }

@@ -114,10 +114,10 @@ struct PairAnalyzer {
     /// The answer of every AZ pick's walk: they must agree (S-TGW: AWS picks, the client cannot).
     /// A walk with a template is judged through it.
     mutating func answer(_ walks: [Walk], substitute: Substitution?) -> FlowReach {
-        var result = evaluateByTemplate(walks[0], substitute: substitute)
-        for other in walks.dropFirst() {
+        var result = evaluateByTemplate(walks, 0, substitute: substitute)
+        for index in walks.indices.dropFirst() {
             result = result.agreeing(
-                with: evaluateByTemplate(other, substitute: substitute), disagreement: .zoneDependent)
+                with: evaluateByTemplate(walks, index, substitute: substitute), disagreement: .zoneDependent)
         }
         return result
     }
@@ -136,12 +136,17 @@ struct PairAnalyzer {
         let varying: CheckPositions
     }
 
-    /// The template of `walk`, walked from `source`'s interface and address; nil for a walk a
-    /// path-level stop blocked, which needs none, and for one with more checks a stand-in
-    /// changes than a template notes (each source's walk is then judged whole).
+    /// The template of `walk`, walked from `source`'s interface and address; nil for one with
+    /// more checks a stand-in changes than a template notes (each source's walk is then judged
+    /// whole). A walk a path-level stop blocked is blocked for every stand-in: its template
+    /// judges no check, and its stand-ins share its one answer rather than each making one.
     private mutating func template(of walk: Walk, source: (interface: Int, address: IPv4Address)) -> Template?
     {
-        guard walk.blockReason == nil else { return nil }
+        if let reason = walk.blockReason {
+            return Template(
+                generation: generation, key: PathKey(unknown: nil, filters: []), reach: .blocked(reason),
+                varying: CheckPositions())
+        }
         var varying = CheckPositions()
         for (position, check) in walk.checks.enumerated() {
             guard case .securityGroups(let interface, _, let peer) = check else { continue }
@@ -153,17 +158,20 @@ struct PairAnalyzer {
         return Template(generation: generation, key: key, reach: answer(for: key), varying: varying)
     }
 
-    /// Evaluates a walk through its template when it has a current one: only the checks a
-    /// stand-in source changes are judged again, and when they judge as for the walk's own
-    /// source, so does the whole path.
-    private mutating func evaluateByTemplate(_ walk: Walk, substitute: Substitution?) -> FlowReach {
-        guard let template = walk.template, template.generation == generation else {
-            return evaluate(walk, substitute: substitute)
+    /// Evaluates the walk at `index` through its template when it has a current one: only the
+    /// checks a stand-in source changes are judged again, and when they judge as for the
+    /// walk's own source, so does the whole path. The walk is read in place: a copy would
+    /// count a reference for each of its lists, for every source that stands in.
+    private mutating func evaluateByTemplate(_ walks: [Walk], _ index: Int, substitute: Substitution?)
+        -> FlowReach
+    {
+        guard let template = walks[index].template, template.generation == generation else {
+            return evaluate(walks[index], substitute: substitute)
         }
         guard let substitute else { return template.reach }
         var key: PathKey?
         for position in template.varying {
-            let admitted = admittedResult(of: walk.checks[position], substitute: substitute)
+            let admitted = admittedResult(of: walks[index].checks[position], substitute: substitute)
             if admitted == template.key.filters[position] { continue }
             if key == nil { key = template.key }
             key?.filters[position] = admitted

@@ -71,7 +71,7 @@ extension Witness {
         traffic: TrafficSet
     ) -> Witness? {
         let shown = traffic == .all ? combined : combined.restricted(to: traffic)
-        guard let sample = shown.reachable.sample ?? shown.unknown.sample else { return nil }
+        guard let sample = shown.sample else { return nil }
         let carrier =
             candidates.first {
                 $0.witness != nil && $0.reach.reachable.contains(sample.proto, port: sample.port)
