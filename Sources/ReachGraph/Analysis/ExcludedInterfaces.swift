@@ -7,6 +7,12 @@ struct ExcludedInterfaces: Sendable {
     /// The groups of ``SourceCatalog/interfaceGroups`` holding one of them, by index (a few).
     let groups: [Int]
 
+    /// No interface left out.
+    init() {
+        interfaces = []
+        groups = []
+    }
+
     /// The interfaces of `destination`'s members, grouped as in `catalog`.
     init(of destination: Endpoint, in catalog: SourceCatalog) {
         var interfaces: Set<Int> = []

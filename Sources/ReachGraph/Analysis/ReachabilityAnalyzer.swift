@@ -15,17 +15,34 @@ public struct ReachabilityAnalyzer: Sendable {
     let catalog: SourceCatalog
     /// Sessions kept between questions (shared by copies of the analyzer, over the same graph).
     let sessions: SessionPool
+    /// The tasks of a question about every source, with their order by subnet, worked out once
+    /// (nil for an analyzer over a catalog patched for an edit, which asks about a few).
+    private var everySource: SourcePlan?
 
-    /// An analyzer over `graph`; groups the graph's sources once.
+    /// An analyzer over `graph`; groups the graph's sources, and plans a question about all of
+    /// them, once.
     public init(graph: ForwardingGraph) {
-        self.init(graph: graph, catalog: SourceCatalog(graph: graph))
+        self.init(graph: graph, catalog: SourceCatalog(graph: graph), plansEverySource: true)
     }
 
-    /// An analyzer over `graph` with sources already grouped (a catalog patched for an edit).
-    init(graph: ForwardingGraph, catalog: SourceCatalog) {
+    /// An analyzer over `graph` with sources already grouped (a catalog patched for an edit);
+    /// with `plansEverySource`, questions about every source share one plan of their tasks.
+    init(graph: ForwardingGraph, catalog: SourceCatalog, plansEverySource: Bool = false) {
         self.graph = graph
         self.catalog = catalog
         sessions = SessionPool(graph: graph, catalog: catalog)
+        if plansEverySource {
+            let tasks = sourceTasks(scope: .everything, excluding: ExcludedInterfaces())
+            everySource = SourcePlan(tasks: tasks, bySubnet: bySubnet(tasks))
+        }
+    }
+
+    /// A question's tasks (see ``SourceTask``) and their order by subnet (see ``bySubnet(_:)``):
+    /// neither depends on the destination, but for an interface of its own the input gives no
+    /// address (it is not its own source).
+    private struct SourcePlan: Sendable {
+        let tasks: [SourceTask]
+        let bySubnet: (order: [Int], subnets: [Int], costs: [Int])
     }
 
     /// Resolves names through an ``EndpointResolver`` over the same graph.
@@ -82,11 +99,18 @@ public struct ReachabilityAnalyzer: Sendable {
     ) -> WhoCanReachAnswer {
         let excluded = ExcludedInterfaces(of: destination, in: catalog)
         let scoped = ScopedInterfaceGroups(scope, catalog: catalog)
-        let tasks = sourceTasks(scope: scope, excluding: excluded)
+        // The plan of every source serves unless the destination leaves out an interface the
+        // input gives no address, which only this question's tasks do without.
+        let plan =
+            scope == .everything && !excluded.interfaces.contains(where: catalog.isUnaddressed)
+            ? everySource : nil
+        let tasks = plan?.tasks ?? sourceTasks(scope: scope, excluding: excluded)
         let isSplit = ParallelChunks.chunkCount(tasks.count, minimumChunk: minimumChunk) > 1
         // One thread meets every subnet's interfaces before its hosts in the answer's order.
         let (execution, subnets, costs) =
-            isSplit ? bySubnet(tasks) : (Array(tasks.indices), [Int](repeating: 0, count: tasks.count), [])
+            isSplit
+            ? plan?.bySubnet ?? bySubnet(tasks)
+            : (Array(tasks.indices), [Int](repeating: 0, count: tasks.count), [])
         let recording = footprints != nil
         let locating = positions != nil
         let parts = ParallelChunks.chunks(

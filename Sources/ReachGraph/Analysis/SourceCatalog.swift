@@ -151,6 +151,12 @@ struct SourceCatalog {
         }
     }
 
+    /// Whether `interface` is one of ``unaddressedInterfaces`` (kept in ascending order).
+    func isUnaddressed(_ interface: Int) -> Bool {
+        let place = unaddressedInterfaces.partitionPoint { $0 >= interface }
+        return place < unaddressedInterfaces.count && unaddressedInterfaces[place] == interface
+    }
+
     /// ENIs and DB endpoints start traffic; NAT gateways, endpoint interfaces and load balancer
     /// nodes only relay it.
     static func startsTraffic(_ owner: InterfaceOwner) -> Bool {
