@@ -331,7 +331,15 @@ struct FilterEvaluator {
     /// The class of `address` among one filter's `boundaries` (a range of ``boundaryStorage``):
     /// equal classes, equal membership in every block. The number of boundaries at or below it.
     private func peerClass(of address: IPv4Address, among boundaries: Range<Int>) -> Int {
-        boundaryStorage[boundaries].partitionPoint { $0 > address.value } - boundaries.lowerBound
+        // Searched in place: a slice of the shared list would count a reference to it, for
+        // each of the checks a question judges.
+        var low = boundaries.lowerBound
+        var high = boundaries.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if boundaryStorage[middle] > address.value { high = middle } else { low = middle + 1 }
+        }
+        return low - boundaries.lowerBound
     }
 
     private func peerMatches(_ peer: CompiledPeer, _ address: IPv4Address, _ vpc: Int) -> Bool {
