@@ -138,37 +138,49 @@ struct AnalysisSession {
         answer(.interface(interface, address), address, destination, walk: walk)
     }
 
-    /// A source as an answer needs it: a whole member, or an interface at its one private IP,
-    /// whose member is made only when a path is traced per port class.
+    /// The answer from the hosts of `subnet` without an interface at `address` (one address
+    /// class of them) to one destination member, as ``answer(from:to:walk:)`` gives it for the
+    /// subnet's hosts narrowed to `address`, without making the member (see ``Source/host``).
+    mutating func answer(fromHostsOf subnet: Int, at address: IPv4Address, to destination: EndpointMember)
+        -> (reach: FlowReach, witness: Witness?)
+    {
+        answer(.host(subnet, address), address, destination, walk: nil)
+    }
+
+    /// A source as an answer needs it: a whole member, an interface at its one private IP, or
+    /// a subnet's hosts at one address, whose member is made only when a path is traced per
+    /// port class (thousands of interfaces and subnets are sources of each question).
     private enum Source {
         case member(EndpointMember)
         case interface(Int, IPv4Address)
+        case host(Int, IPv4Address)
 
         var place: TracePlace {
             switch self {
             case .member(let member): member.place
             case .interface(let index, _): .interface(index)
+            case .host(let subnet, _): .host(subnet: subnet)
             }
         }
 
         var quantifier: AddressQuantifier {
             switch self {
             case .member(let member): member.quantifier
-            case .interface: .exact
+            case .interface, .host: .exact
             }
         }
 
         var assumedInterface: Int? {
             switch self {
             case .member(let member): member.assumedInterface
-            case .interface: nil
+            case .interface, .host: nil
             }
         }
 
         var isInsideAWS: Bool {
             switch self {
             case .member(let member): member.isInsideAWS
-            case .interface: true
+            case .interface, .host: true
             }
         }
 
@@ -176,6 +188,8 @@ struct AnalysisSession {
             switch self {
             case .member(let member): member
             case .interface(let index, let address): .interface(index, at: address, graph: graph)
+            case .host(let subnet, let address):
+                EndpointMember.hosts(subnet, IPv4AddressSet(address), graph: graph).narrowed(to: address)
             }
         }
     }

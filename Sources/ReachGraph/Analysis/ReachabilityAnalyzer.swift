@@ -412,9 +412,11 @@ public struct ReachabilityAnalyzer: Sendable {
             let member = EndpointMember.interface(interface, graph: graph)
             body(answered(.one(.interface(interface), member.addresses), member))
         case .subnetHosts(let subnet):
-            let member = EndpointMember.hosts(subnet, catalog.freeHostAddresses[subnet], graph: graph)
             for (representative, addresses) in catalog.freeHostClasses[subnet] {
-                body(answered(.one(.subnetHosts(subnet), addresses), member.narrowed(to: representative)))
+                body(
+                    answered(.one(.subnetHosts(subnet), addresses)) { session, destination in
+                        session.answer(fromHostsOf: subnet, at: representative, to: destination)
+                    })
             }
         case .addressClasses(let identity, let classes):
             for (member, addresses) in classes { body(answered(.one(identity, addresses), member)) }
