@@ -150,39 +150,21 @@ struct SharedResultTests {
         }
     }
 
-    /// `a1` and `a3` share a subnet and an address class but not a group; their subnet has no
-    /// route to the DB's VPC, so the walk they share stops before any filter.
+    /// `a1` and `a3` share a subnet and an address class but not a group; their subnet routes
+    /// the DB's block to a blackhole, so the walk they share stops before any filter.
     @Test("stand-ins of a walk a path-level stop blocked share its one answer")
     func blockedWalkAnswerShared() throws {
         let net = try TestNetwork(
-            """
-            vpcs:
-              - {name: vpc-a, cidrs: [10.0.0.0/16]}
-              - {name: vpc-b, cidrs: [10.1.0.0/16]}
-            subnets:
-              - {name: s1, vpc: vpc-a, cidr: 10.0.1.0/24, az: us-east-1a}
-              - {name: data, vpc: vpc-b, cidr: 10.1.3.0/24, az: us-east-1a}
-            routeTables:
-              - name: s1-rt
-                vpc: vpc-a
-                subnets: [s1]
-                routes: []
-            securityGroups:
-              - {name: app-sg, vpc: vpc-a}
-              - {name: other-sg, vpc: vpc-a}
-              - name: db-sg
-                vpc: vpc-b
-                ingress:
-                  - {protocol: tcp, ports: 5432, from: 10.0.0.0/16}
-            instances:
-              - {name: a1, subnet: s1, privateIp: 10.0.1.10, securityGroups: [app-sg]}
-              - {name: a3, subnet: s1, privateIp: 10.0.1.11, securityGroups: [other-sg]}
-            dbSubnetGroups:
-              - {name: db-group, subnets: [data]}
-            databases:
-              - {name: db, engine: postgres, subnetGroup: db-group, subnet: data, privateIp: 10.1.3.10, securityGroups: [db-sg]}
-
-            """)
+            merged(
+                lookAlikes,
+                """
+                routeTables:
+                  - name: s1-rt
+                    vpc: vpc-a
+                    subnets: [s1]
+                    routes:
+                      - {destination: 10.0.3.0/24, target: blackhole}
+                """))
         let interface = { (name: String) throws -> Int in
             let member = try #require(try net.checker.resolver.resolve(name).members.first)
             guard case .interface(let index) = member.place else { throw CancellationError() }
@@ -192,14 +174,14 @@ struct SharedResultTests {
         let database = try #require(net.graph.databaseInterfaces["db"])
         let (a1Address, a3Address, host, databaseAddress) = (
             try #require(IPv4Address("10.0.1.10")), try #require(IPv4Address("10.0.1.11")),
-            try #require(IPv4Address("10.0.1.99")), try #require(IPv4Address("10.1.3.10"))
+            try #require(IPv4Address("10.0.1.99")), try #require(IPv4Address("10.0.3.10"))
         )
         var pairs = PairAnalyzer(graph: net.graph, shapes: FilterShapes(graph: net.graph))
         let recorded = pairs.allWalks(
             from: .interface(a1), a1Address, to: .interface(database), databaseAddress, notingLookups: false,
             templatedFor: a1)
         let walks = try #require(recorded)
-        #expect(walks.map(\.blockReason) == [.noRouteToDestination])
+        #expect(walks.map(\.blockReason) == [.badStateRoute])
         let own = pairs.answer(walks, substitute: nil)
         let standIn = pairs.answer(
             walks, substitute: PairAnalyzer.Substitution(interface: (a1, a3), address: (a1Address, a3Address))
@@ -207,13 +189,13 @@ struct SharedResultTests {
         let hostStandIn = pairs.answer(
             walks, substitute: PairAnalyzer.Substitution(interface: (a1, nil), address: (a1Address, host)))
         #expect(own.isUnreachable)
-        #expect(own.blockReason == .noRouteToDestination)
+        #expect(own.blockReason == .badStateRoute)
         #expect(standIn.isIdentical(to: own))
         #expect(hostStandIn.isIdentical(to: own))
         // The concrete checker agrees for the stand-in.
         let check = try net.check("a3", "db", port: 5432)
         #expect(check.verdict == .unreachable)
-        #expect(check.reason == .noRouteToDestination)
+        #expect(check.reason == .badStateRoute)
     }
 
     @Test("a visit log refuses a second visit and keeps the first")
