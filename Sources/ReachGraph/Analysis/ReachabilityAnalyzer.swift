@@ -37,9 +37,9 @@ public struct ReachabilityAnalyzer: Sendable {
         }
     }
 
-    /// A question's tasks (see ``SourceTask``) and their order by subnet (see ``bySubnet(_:)``):
-    /// neither depends on the destination, but for an interface of its own the input gives no
-    /// address (it is not its own source).
+    /// A question's tasks (see ``SourceTask``) and their order by subnet (see ``bySubnet(_:)``).
+    /// Neither depends on the destination, except when it is an interface whose address the
+    /// input does not give: that interface is then not its own source.
     private struct SourcePlan: Sendable {
         let tasks: [SourceTask]
         let bySubnet: (order: [Int], subnets: [Int], costs: [Int])
@@ -99,8 +99,8 @@ public struct ReachabilityAnalyzer: Sendable {
     ) -> WhoCanReachAnswer {
         let excluded = ExcludedInterfaces(of: destination, in: catalog)
         let scoped = ScopedInterfaceGroups(scope, catalog: catalog)
-        // The plan of every source serves unless the destination leaves out an interface the
-        // input gives no address, which only this question's tasks do without.
+        // The plan serves a question about every source unless the destination is an interface
+        // the input gives no address: only this question's own tasks leave it out.
         let plan =
             scope == .everything && !excluded.interfaces.contains(where: catalog.isUnaddressed)
             ? everySource : nil
