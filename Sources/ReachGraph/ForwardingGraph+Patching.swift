@@ -330,10 +330,7 @@ extension ForwardingGraph {
 extension Array where Element: Comparable & Hashable {
     /// This sorted array with the values of `extra` it lacks inserted (an edit adds a few).
     func merging(_ extra: Set<Element>) -> [Element] {
-        let missing = extra.filter { value in
-            let index = partitionPoint { $0 >= value }
-            return index == count || self[index] != value
-        }
+        let missing = extra.filter { !binaryContains($0) }
         guard !missing.isEmpty else { return self }
         guard missing.count <= 64 else { return (self + missing).sorted() }
         var result = self

@@ -112,9 +112,9 @@ struct AddressClasses {
     }
 }
 
-extension Array where Element == UInt32 {
+extension Array where Element: Comparable {
     /// Whether the sorted array holds `value` (binary search).
-    func binaryContains(_ value: UInt32) -> Bool {
+    func binaryContains(_ value: Element) -> Bool {
         let index = partitionPoint { $0 >= value }
         return index < count && self[index] == value
     }

@@ -152,10 +152,7 @@ struct SourceCatalog {
     }
 
     /// Whether `interface` is one of ``unaddressedInterfaces`` (kept in ascending order).
-    func isUnaddressed(_ interface: Int) -> Bool {
-        let place = unaddressedInterfaces.partitionPoint { $0 >= interface }
-        return place < unaddressedInterfaces.count && unaddressedInterfaces[place] == interface
-    }
+    func isUnaddressed(_ interface: Int) -> Bool { unaddressedInterfaces.binaryContains(interface) }
 
     /// ENIs and DB endpoints start traffic; NAT gateways, endpoint interfaces and load balancer
     /// nodes only relay it.
